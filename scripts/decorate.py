@@ -1,0 +1,105 @@
+"""Reader controls on an essay's HTML: paragraph numbers, copy-link buttons, emendation marks.
+
+Every passage gets, in the margin, its visible number as a link to itself (¶ 12) and a button
+that copies the paragraph's full URL. The number comes from the id written in the Markdown.
+Emended words get a mark that links to their entry in the textual apparatus. Ids that moved
+keep working through alias anchors declared in the registry's redirects.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from lxml import html as lxml_html
+
+from scripts import htmltools, passages
+
+COPY_ICON = (
+    '<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="16" height="16">'
+    '<path d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a3 3 0 1 1 4.2 4.2l-2 2a1 1 0 1 1-1.4-1.4l2-2a1 1 0 '
+    '1 0-1.4-1.4l-3.5 3.5a1 1 0 0 1-1.4 0zm2.8-2.8a1 1 0 0 1 0 1.4l-3.5 3.5a3 3 0 1 1-4.2-4.2l2-2a1 '
+    '1 0 1 1 1.4 1.4l-2 2a1 1 0 1 0 1.4 1.4l3.5-3.5a1 1 0 0 1 1.4 0z"/></svg>'
+)
+
+
+def tools(pid: str, parsed: passages.PassageId) -> lxml_html.HtmlElement:
+    """The margin controls of one passage: its number as a self-link and a copy button."""
+    said = passages.spoken(parsed.kind, parsed.number)
+    shown = escape(parsed.label)
+    return htmltools.element(
+        f'<span class="passage-tools">'
+        f'<a class="passage-link" href="#{pid}" aria-label="Link to {said}" data-label="{shown}"></a>'
+        f'<button type="button" class="passage-copy" data-passage="{pid}" data-label="{shown}" '
+        f'aria-label="Copy link to {said}" title="Copy link to {shown}">{COPY_ICON}</button>'
+        f"</span>"
+    )
+
+
+def add_tools(root: lxml_html.HtmlElement, essay: str) -> None:
+    """Give each passage of ``essay`` its controls (first child; last child for headings)."""
+    for el, parsed in passages.elements(root, essay):
+        el.set("class", " ".join(filter(None, [el.get("class"), "passage", f"passage--{parsed.kind}"])))
+        control = tools(el.get("id"), parsed)
+        if parsed.kind == "heading":
+            el.append(control)
+        else:
+            control.tail = el.text
+            el.text = None
+            el.insert(0, control)
+
+
+def mark_emendations(root: lxml_html.HtmlElement, emendations: list[dict]) -> None:
+    """Show every emended reading and link it to its apparatus entry."""
+    by_id = {e["id"]: e for e in emendations}
+    for span in root.cssselect("span.emendation[data-emendation]"):
+        entry = by_id.get(span.get("data-emendation"))
+        if entry is None:
+            continue  # reported by scripts.validate
+        note = f"Emendation: the copy-text reads “{entry['copytext']}”"
+        span.set("title", note)
+        mark = htmltools.element(
+            f'<sup class="emendation-mark"><a href="#{entry["id"]}" '
+            f'aria-label="{escape(note)}; see the textual apparatus">[e]</a></sup>'
+        )
+        mark.tail = span.tail
+        span.tail = None
+        span.addnext(mark)
+
+
+def name_notes(root: lxml_html.HtmlElement, essay: str) -> None:
+    """Give each note's text the note's passage id, which is its label in the Markdown.
+
+    ``[^toucas-n3]: …`` becomes ``<li id="fn:toucas-n3"><p id="toucas-n3">…``: the id is the one
+    written in the Markdown, not a position. A note whose text is an editorial statement
+    (``<span class="editorial">``) is marked editorial as a whole.
+    """
+    for li in root.cssselect("div.footnote li[id^='fn:']"):
+        label = li.get("id")[3:]
+        parsed = passages.parse(label)
+        first = li.find("p")
+        if parsed is None or parsed.kind != "note" or parsed.essay != essay or first is None:
+            continue  # reported by scripts.validate
+        first.set("id", label)
+        spans = first.cssselect("span.editorial")
+        if spans and not (first.text or "").strip() and spans[0] is first[0]:
+            first.set("class", " ".join(filter(None, [first.get("class"), "editorial"])))
+
+
+def add_aliases(root: lxml_html.HtmlElement, redirects: dict[str, str]) -> None:
+    """Keep redirected ids working: an empty anchor with the old id before the new passage."""
+    for old, new in sorted(redirects.items()):
+        targets = root.xpath("//*[@id=$id]", id=new)
+        if targets and not root.xpath("//*[@id=$id]", id=old):
+            alias = htmltools.element(f'<span class="passage-alias" id="{escape(old)}" data-passage="{escape(new)}"></span>')
+            alias.tail = None
+            targets[0].addprevious(alias)
+
+
+def essay_html(content: str, essay: str, emendations: list[dict], redirects: dict[str, str]) -> str:
+    """The essay's content HTML with all reader controls added."""
+    root = htmltools.parse_fragment(content)
+    mark_emendations(root, emendations)
+    name_notes(root, essay)
+    add_tools(root, essay)
+    add_aliases(root, redirects)
+    return htmltools.serialize_fragment(root)

@@ -1,0 +1,164 @@
+"""Content checks shared by ``make check`` (on rendered Markdown) and the build (on its HTML).
+
+Every check returns a list of :class:`Problem`; nothing here raises on bad content, so the
+caller can report all problems at once, each naming its file, line and field.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+from lxml import html as lxml_html
+
+from scripts import passages
+
+SCHEMA = Path(__file__).parent / "schemas" / "essay.schema.json"
+FOOTNOTE_REF_RE = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {self.message}"
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+
+
+def front_matter(meta: dict, file: str, line_of=lambda path: None) -> list[Problem]:
+    """Schema errors of an essay's front matter; ``line_of(path)`` maps a field path to a line."""
+    problems = []
+    for error in sorted(_validator().iter_errors(meta), key=lambda e: list(map(str, e.absolute_path))):
+        path = [str(p) for p in error.absolute_path]
+        field = "front matter " + (".".join(path) or "(top level)")
+        problems.append(Problem(file, line_of(path), field, error.message))
+    return problems
+
+
+def relative_link(page_src_uri: str, target_src_uri: str) -> str:
+    """A Markdown link from one docs file to another, relative to the page's folder."""
+    return posixpath.relpath(target_src_uri, posixpath.dirname(page_src_uri) or ".")
+
+
+def page_url(docs_relative: str) -> str:
+    """The site-relative URL of a docs page (directory URLs): essays/toucas.md → essays/toucas/."""
+    path = docs_relative[:-3] if docs_relative.endswith(".md") else docs_relative
+    if path == "index" or path.endswith("/index"):
+        path = path[: -len("index")]
+    return path + "/" if path and not path.endswith("/") else path
+
+
+def _line_of_text(source: str, needle: str, offset: int = 0) -> int | None:
+    index = source.find(needle)
+    return None if index < 0 else source.count("\n", 0, index) + 1 + offset
+
+
+def _in_editorial(el: lxml_html.HtmlElement) -> bool:
+    return any("edition-editorial" in (a.get("class") or "").split() for a in el.iterancestors())
+
+
+def _has_class(el: lxml_html.HtmlElement, name: str) -> bool:
+    return name in (el.get("class") or "").split()
+
+
+def essay_structure(root: lxml_html.HtmlElement, essay: str, meta: dict, file: str, source: str) -> list[Problem]:
+    """Passage ids, note references and emendations of one essay's rendered HTML.
+
+    ``source`` is the page's Markdown (front matter included), used to name lines.
+    """
+    problems: list[Problem] = []
+
+    def line(needle: str) -> int | None:
+        return _line_of_text(source, needle)
+
+    # Every block of the essay's text carries a passage id of this essay and of the right kind.
+    blocks = root.xpath("./p | ./h2 | ./h3 | ./h4 | .//figcaption | .//div[contains(@class,'footnote')]//li/p")
+    for el in blocks:
+        if _in_editorial(el) or _has_class(el, "editorial") and el.tag.startswith("h"):
+            continue
+        if _has_class(el, "edition-photo__absent"):
+            continue
+        pid = el.get("id") or ""
+        parsed = passages.parse(pid)
+        words = " ".join(el.text_content().split())
+        if not pid or parsed is None:
+            problems.append(Problem(file, line(words[:40]), "passage id",
+                                    f"<{el.tag}> “{words[:60]}…” has no passage id "
+                                    f"(write {{#{essay}-p<N>}} on a line of its own right after its last line)"))
+            continue
+        if parsed.essay != essay:
+            problems.append(Problem(file, line("#" + pid), "passage id",
+                                    f"{pid} does not belong to this essay (prefix must be {essay}-)"))
+        if el.tag not in passages.TAGS[parsed.kind]:
+            problems.append(Problem(file, line("#" + pid), "passage id",
+                                    f"{pid} is a {parsed.kind} id on a <{el.tag}> element"))
+
+    ids = [el.get("id") for el, _ in passages.elements(root, essay)]
+    for pid in sorted({i for i in ids if ids.count(i) > 1}):
+        problems.append(Problem(file, line("#" + pid), "passage id", f"duplicate passage id {pid}"))
+
+    # Note references: the footnotes extension leaves an unknown [^label] as literal text.
+    text = root.text_content()
+    for label in FOOTNOTE_REF_RE.findall(text):
+        problems.append(Problem(file, line(f"[^{label}]"), "note reference",
+                                f"unknown note reference [^{label}]: no note is defined with that label"))
+    referenced = {a.get("href", "")[4:] for a in root.cssselect("a.footnote-ref")}
+    for li in root.cssselect("div.footnote li[id^='fn:']"):
+        if li.get("id")[3:] not in referenced:
+            problems.append(Problem(file, line(f"[^{li.get('id')[3:]}]:"), "note",
+                                    f"note {li.get('id')[3:]} is defined but never referenced"))
+    for a in root.cssselect("a.footnote-ref"):
+        label = a.get("href", "")[4:]
+        parsed = passages.parse(label)
+        if parsed is None or parsed.kind != "note" or parsed.essay != essay:
+            problems.append(Problem(file, line(f"[^{label}]"), "note reference",
+                                    f"note label [^{label}] must be a note id of this essay ({essay}-n<N>)"))
+
+    # Emendations: each recorded one is marked in the text, and each mark is recorded.
+    recorded = {e["id"]: e for e in meta.get("emendations") or []}
+    marked = {s.get("data-emendation"): s for s in root.cssselect("span.emendation")}
+    for eid in sorted(set(recorded) - set(marked)):
+        problems.append(Problem(file, line(f"id: {eid}"), "emendations",
+                                f"emendation {eid} is recorded but not marked in the text "
+                                f'(<span class="emendation" data-emendation="{eid}">…</span>)'))
+    for eid in sorted(set(marked) - set(recorded)):
+        problems.append(Problem(file, line(f'data-emendation="{eid}"'), "emendations",
+                                f"the text marks emendation {eid}, which is not recorded in the front matter"))
+    for eid, entry in recorded.items():
+        span = marked.get(eid)
+        if span is not None and span.text_content() not in entry["edition"]:
+            problems.append(Problem(file, line(f"id: {eid}"), "emendations",
+                                    f"emendation {eid}: marked text “{span.text_content()}” is not part "
+                                    f"of the edition reading “{entry['edition']}”"))
+        host = span.iterancestors() if span is not None else []
+        if span is not None and entry["passage"] not in {a.get("id") for a in host}:
+            problems.append(Problem(file, line(f"id: {eid}"), "emendations",
+                                    f"emendation {eid} says passage {entry['passage']}, but is marked elsewhere"))
+    return problems
+
+
+def unique_ids(records_by_file: dict[str, list[dict]]) -> list[Problem]:
+    """A passage id may appear only once across the whole site."""
+    seen: dict[str, str] = {}
+    problems = []
+    for file, records in sorted(records_by_file.items()):
+        for r in records:
+            if r["id"] in seen and seen[r["id"]] != file:
+                problems.append(Problem(file, None, "passage id",
+                                        f"duplicate passage id {r['id']} (also in {seen[r['id']]})"))
+            seen.setdefault(r["id"], file)
+    return problems

@@ -1,0 +1,65 @@
+"""A teacher's links in a real browser: deep links are marked, copy-link puts the URL on the
+clipboard with a visible confirmation, notes link both ways and preview on hover."""
+
+import re
+
+from playwright.sync_api import Page, expect
+
+
+def test_deep_link_scrolls_to_and_marks_the_paragraph(page: Page, server):
+    page.goto(f"{server}/essays/toucas/#toucas-p12")
+    target = page.locator("#toucas-p12")
+    expect(target).to_be_in_viewport()
+    assert page.evaluate("document.querySelector(':target').id") == "toucas-p12"
+    marked = target.evaluate("el => getComputedStyle(el).backgroundColor")
+    plain = page.locator("#toucas-p11").evaluate("el => getComputedStyle(el).backgroundColor")
+    assert marked != plain and marked not in ("rgba(0, 0, 0, 0)", "transparent")
+
+
+def test_paragraph_number_is_a_link_to_itself(page: Page, server):
+    page.goto(f"{server}/essays/fedasiuk/")
+    number = page.get_by_role("link", name="Link to paragraph 5", exact=True)
+    expect(number).to_be_visible()
+    number.click()
+    expect(page).to_have_url(re.compile(r"/essays/fedasiuk/#fedasiuk-p5$"))
+    assert page.evaluate("document.querySelector(':target').id") == "fedasiuk-p5"
+
+
+def test_copy_link_puts_the_full_url_on_the_clipboard(page: Page, server):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page.goto(f"{server}/essays/toucas/")
+    button = page.get_by_role("button", name="Copy link to paragraph 12", exact=True)
+    button.click()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{server}/essays/toucas/#toucas-p12"
+    expect(button).to_have_attribute("data-copied", "true")
+    confirmation = button.evaluate("el => getComputedStyle(el, '::after').content")
+    assert confirmation == '"Copied"'
+    expect(page.locator("[data-edition-live]")).to_contain_text("Link to ¶ 12 copied")
+
+
+def test_heading_link_can_be_copied_with_the_keyboard(page: Page, server):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    page.goto(f"{server}/essays/toucas/")
+    button = page.get_by_role("button", name="Copy link to section 2", exact=True)
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(button).to_have_attribute("data-copied", "true")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{server}/essays/toucas/#toucas-h2"
+
+
+def test_note_marker_goes_to_the_note_and_back(page: Page, server):
+    page.goto(f"{server}/essays/toucas/")
+    page.locator("a.footnote-ref[href='#fn:toucas-n2']").click()
+    expect(page).to_have_url(re.compile(r"#fn:toucas-n2$"))
+    expect(page.locator("#toucas-n2")).to_be_in_viewport()
+    expect(page.locator("#toucas-n2")).to_contain_text("Robert M. Gates, Duty")
+    page.locator("li[id='fn:toucas-n2'] a.footnote-backref").click()
+    expect(page).to_have_url(re.compile(r"#fnref:toucas-n2$"))
+    expect(page.locator("sup[id='fnref:toucas-n2']")).to_be_in_viewport()
+
+
+def test_note_preview_on_hover(page: Page, server):
+    page.goto(f"{server}/essays/fedasiuk/")
+    page.locator("a.footnote-ref[href='#fn:fedasiuk-n14']").hover()
+    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text="note 14 is not in this edition")
+    expect(tooltip.first).to_be_visible()

@@ -1,0 +1,67 @@
+"""Shared fixtures: one strict build of the site per test session, and a local web server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import frontmatter
+import pytest
+
+from scripts import index
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+ESSAYS = {"toucas": DOCS / "essays" / "toucas.md", "fedasiuk": DOCS / "essays" / "fedasiuk.md"}
+
+
+def build_site(destination: Path, config: Path = ROOT / "mkdocs.yml", cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(destination)],
+        cwd=cwd, env=env, capture_output=True, text=True, check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    site = tmp_path_factory.mktemp("site")
+    result = build_site(site)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return site, result
+
+
+@pytest.fixture(scope="session")
+def site(build) -> Path:
+    return build[0]
+
+
+@pytest.fixture(scope="session")
+def records(site) -> list[dict]:
+    return index.load(site / index.FILENAME)
+
+
+@pytest.fixture(scope="session")
+def essays() -> dict[str, frontmatter.Post]:
+    return {name: frontmatter.load(path) for name, path in ESSAYS.items()}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The built site served on 127.0.0.1 (a secure context, so the clipboard API works)."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()

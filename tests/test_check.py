@@ -1,0 +1,116 @@
+"""`make check` on bad content: clear errors naming file, line and field, and a non-zero exit.
+
+Each case copies the real docs/ into a temporary folder, breaks one thing, and runs the check.
+"""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scripts import check
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def docs(tmp_path) -> Path:
+    target = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", target)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"fixture edit: {old!r} must occur once"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def run(docs: Path) -> list[str]:
+    return [str(p) for p in check.run(docs, ROOT / "mkdocs.yml")]
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def test_real_content_is_valid():
+    assert run(ROOT / "docs") == []
+
+
+def test_duplicated_id(docs):
+    essay = docs / "essays" / "toucas.md"
+    edit(essay, "{#toucas-p5}", "{#toucas-p4}")
+    problems = run(docs)
+    assert any(p.startswith(f"docs/essays/toucas.md:{line_of(essay, '{#toucas-p4}')}: passage id: duplicate passage id toucas-p4")
+               for p in problems), problems
+    assert any("toucas-p5" in p and "missing" in p for p in problems), "the registry notices p5 is gone"
+
+
+def test_duplicated_id_across_essays(docs):
+    essay = docs / "essays" / "fedasiuk.md"
+    edit(essay, "{#fedasiuk-p3}", "{#toucas-p3}")
+    problems = run(docs)
+    assert any("toucas-p3 does not belong to this essay" in p for p in problems), problems
+
+
+def test_missing_id(docs):
+    essay = docs / "essays" / "fedasiuk.md"
+    edit(essay, "\n{#fedasiuk-p4}", "")
+    problems = run(docs)
+    line = line_of(essay, "Ultimately the authenticity")
+    assert f"docs/essays/fedasiuk.md:{line}: passage id: <p> “Ultimately the authenticity" in "\n".join(problems), problems
+    assert any("fedasiuk-p4" in p and "was published and is missing" in p for p in problems)
+
+
+def test_unknown_note_reference(docs):
+    essay = docs / "essays" / "toucas.md"
+    edit(essay, "support.[^toucas-n1]", "support.[^toucas-n9]")
+    problems = run(docs)
+    line = line_of(essay, "[^toucas-n9]")
+    assert f"docs/essays/toucas.md:{line}: note reference: unknown note reference [^toucas-n9]" in "\n".join(problems), problems
+    assert any("note toucas-n1 is defined but never referenced" in p for p in problems)
+
+
+def test_wrong_kind_of_id(docs):
+    edit(docs / "essays" / "toucas.md", "## Tech Breakthrough {#toucas-h1}", "## Tech Breakthrough {#toucas-p99}")
+    assert any("toucas-p99 is a paragraph id on a <h2> element" in p for p in run(docs))
+
+
+def test_changed_word_fails_fidelity(docs):
+    edit(docs / "essays" / "fedasiuk.md", "lest it invites Russia", "lest it invite Russia")
+    problems = run(docs)
+    assert any("fidelity: first difference" in p and "'invite' (fedasiuk-p10)" in p and "'invites'" in p
+               for p in problems), problems
+
+
+def test_changed_copy_text_is_refused(docs):
+    text = docs / "sources" / "toucas-proceed-with-caution.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace("haves acquired", "have acquired"), encoding="utf-8")
+    problems = run(docs)
+    assert any("copytext.sha256" in p and "has changed" in p for p in problems), problems
+
+
+def test_front_matter_field_error_names_the_field_and_line(docs):
+    essay = docs / "essays" / "fedasiuk.md"
+    edit(essay, "  layout: wrapped", "  layout: columns")
+    problems = run(docs)
+    assert f"docs/essays/fedasiuk.md:{line_of(essay, 'layout: columns')}: front matter copytext.layout: 'columns' is not one of" in "\n".join(problems), problems
+
+
+def test_unrecorded_emendation_mark(docs):
+    edit(docs / "essays" / "toucas.md", 'data-emendation="toucas-e1"', 'data-emendation="toucas-e2"')
+    problems = "\n".join(run(docs))
+    assert "emendation toucas-e1 is recorded but not marked in the text" in problems
+    assert "the text marks emendation toucas-e2, which is not recorded" in problems
+
+
+def test_cli_exits_non_zero_and_prints_the_problem(docs):
+    edit(docs / "essays" / "toucas.md", "{#toucas-p5}", "{#toucas-p4}")
+    result = subprocess.run([sys.executable, "-m", "scripts.check", "--docs", str(docs)],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "duplicate passage id toucas-p4" in result.stderr
+    assert "problem(s)" in result.stderr
