@@ -166,3 +166,27 @@ def test_passage_index_urls_resolve(site, records):
     for record in records[:3] + records[-3:]:
         assert (site / record["url"].split("#")[0] / "index.html").exists()
     assert json.loads((site / "passage-registry.json").read_text())["ids"]
+
+
+@pytest.mark.parametrize("essay,title,date,original", [
+    ("toucas", "Ballistic Missile Defense: Proceed With Caution", "November 2017", None),
+    ("fedasiuk", "U.S. Missile Defense and the Theater-Strategic Nexus", "[2018]",
+     "https://www.csis.org/npfp/us-missile-defense-and-theater-strategic-nexus"),
+])
+def test_essay_header_gives_the_established_facts(site, essays, essay, title, date, original):
+    root = page(site, f"essays/{essay}/")
+    assert root.cssselect("h1")[0].text_content().strip() == title
+    assert root.cssselect("title")[0].text_content().startswith(title)
+    header = root.cssselect(".essay-header")[0].text_content()
+    assert essays[essay]["essay"]["byline"] in header
+    assert "© Center for Strategic and International Studies (CSIS)" in header
+    assert root.cssselect(".essay-facts__date")[0].text_content() == date
+    links = [a.get("href") for a in root.cssselect(".essay-facts a")]
+    if original:
+        assert original in links
+    else:
+        assert not any("csis.org" in (h or "") for h in links), "Toucas's original URL is not established"
+        assert "could not be confirmed" in header
+    copy_link = root.cssselect(".essay-facts a[href$='.txt']")[0].get("href")
+    assert (site / "essays" / essay / copy_link).resolve().exists()
+    assert root.cssselect("#apparatus") and root.cssselect(f"#{essay}-bio")
