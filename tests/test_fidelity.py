@@ -84,3 +84,20 @@ def test_note_markers_are_all_found_in_sequence(essays):
         raw = copytext.read(ROOT / "docs" / config["file"])
         found = [n for block in copytext.blocks(raw, config) for n in block.markers]
         assert found == list(range(1, count + 1))
+
+
+def test_apparatus_decisions_quote_the_paragraphs_they_name(essays, records):
+    """A decision that quotes “words” (¶ N) quotes words that stand in paragraph N."""
+    import re
+    text = {r["id"]: r["text"] for r in records}
+    checked = 0
+    for name, post in essays.items():
+        for decision in post["copytext"]["decisions"]:
+            for quote, number in re.findall(r"“([^”]+)” \(¶ (\d+)\)", decision):
+                paragraph = text[f"{name}-p{number}"]
+                position = 0
+                for part in quote.split(" … "):
+                    position = paragraph.find(part, position)
+                    assert position >= 0, f"{name} ¶ {number} does not contain “{part}”"
+                checked += 1
+    assert checked >= 6
