@@ -100,4 +100,4 @@ def test_apparatus_decisions_quote_the_paragraphs_they_name(essays, records):
                     position = paragraph.find(part, position)
                     assert position >= 0, f"{name} ¶ {number} does not contain “{part}”"
                 checked += 1
-    assert checked >= 6
+    assert checked >= 5
