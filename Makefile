@@ -8,9 +8,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
 
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true  # the same advisory, printed by mkdocs-redirects
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: help serve build check test register-ids lock clean
+.PHONY: help serve build check test register-ids lock clean links release dev bench
 
 help:
 	@echo "make serve          site at http://127.0.0.1:8000 (live reload)"
@@ -18,7 +19,11 @@ help:
 	@echo "make build          strict build into site/"
 	@echo "make check          fast content validation (no build)"
 	@echo "make register-ids   add new passage ids to docs/passage-registry.json"
+	@echo "make links          offline link and fragment check of site/ (lychee, lychee.toml)"
+	@echo "make release VERSION=x.y  record and deploy version x.y on the local gh-pages branch (no push)"
+	@echo "make dev            deploy the working tree as version dev on the local gh-pages branch"
 	@echo "make lock           re-pin requirements.lock from pyproject.toml"
+	@echo "make bench          build times vs bare Material, scale, weights, Lighthouse -> bench/report.md"
 
 $(STAMP): requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +43,28 @@ check: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m scripts.check
 	$(BIN)/python -m pytest
+
+links: build
+	$(BIN)/python -m scripts.linkcheck site
+
+# What the tag workflow does (.github/workflows/deploy.yml), minus the push: check, record the
+# version in docs/published.json (scripts/release.py), deploy it with mike on the local
+# gh-pages branch and move `latest` to it. RELEASE_FROZEN=1 (CI) only checks the record.
+release: $(STAMP)
+	@[[ "$(VERSION)" =~ ^[0-9]+\.[0-9]+$$ ]] || { echo "usage: make release VERSION=x.y" >&2; exit 2; }
+	$(BIN)/python -m scripts.check $(if $(RELEASE_FROZEN),,--register)
+	$(BIN)/python -m scripts.release $(VERSION) $(if $(RELEASE_FROZEN),--frozen)
+	$(BIN)/mike deploy --update-aliases $(VERSION) latest
+	$(BIN)/mike set-default latest
+
+dev: $(STAMP)
+	$(BIN)/python -m scripts.check
+	$(BIN)/mike deploy dev
+
+# Not part of `make test`: timings (scripts/bench.py). Lighthouse comes from package.json (npm ci).
+bench: $(STAMP)
+	@test -x node_modules/.bin/lighthouse || npm ci --no-audit --no-fund || echo "no Lighthouse: the report says so"
+	$(BIN)/python -m scripts.bench
 
 register-ids: $(STAMP)
 	$(BIN)/python -m scripts.check --register

@@ -16,6 +16,7 @@ import frontmatter
 import yaml
 
 from scripts import apparatus, copytext, decorate, fidelity, htmltools, passages, registry, render, validate
+from scripts import published
 from scripts.validate import Problem
 
 
@@ -77,6 +78,14 @@ def check_essay(path: Path, rel: str, docs: Path, config: Path, meta: dict, sour
     return problems, records
 
 
+def published_problems(docs: Path, config: Path, records: list[dict], reg: dict) -> list[str]:
+    """Page URLs and passage ids that a released version published and the sources now lack."""
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    urls = published.site_urls(docs, settings.get("exclude_docs") or "")
+    data = published.load(docs / published.FILENAME)
+    return published.check(data, urls, records, reg, published.page_redirects(settings))
+
+
 def run(docs: Path, config: Path, register: bool = False) -> list[Problem]:
     problems: list[Problem] = []
     reg_path = docs / registry.FILENAME
@@ -102,6 +111,8 @@ def run(docs: Path, config: Path, register: bool = False) -> list[Problem]:
     everything = [r for records in records_by_file.values() for r in records]
     for message in [] if unreadable else registry.check(everything, reg):
         problems.append(Problem(f"docs/{registry.FILENAME}", None, "registry", message))
+    for message in [] if unreadable else published_problems(docs, config, everything, reg):
+        problems.append(Problem(f"docs/{published.FILENAME}", None, "published", message))
     if register and not problems:
         reg_path.write_text(registry.dumps(registry.register(everything, reg)), encoding="utf-8")
     return problems

@@ -31,8 +31,19 @@ def tools(pid: str, parsed: passages.PassageId) -> lxml_html.HtmlElement:
         f'<a class="passage-link" href="#{pid}" aria-label="Link to {said}" data-label="{shown}"></a>'
         f'<button type="button" class="passage-copy" data-passage="{pid}" data-label="{shown}" '
         f'aria-label="Copy link to {said}" title="Copy link to {shown}">{COPY_ICON}</button>'
-        f"</span>"
+        f"{cite_button(pid, parsed)}</span>"
     )
+
+
+def cite_button(pid: str, parsed: passages.PassageId) -> str:
+    """"Cite this paragraph" (or note): filled in by overrides/assets/cite.js from the page's
+    "Cite this" data (scripts/citethis.py). Other kinds of passage have no CSL locator."""
+    if parsed.kind not in ("paragraph", "note"):
+        return ""
+    said = passages.spoken(parsed.kind, parsed.number)
+    return (f'<button type="button" class="passage-cite" data-passage="{pid}" data-kind="{parsed.kind}" '
+            f'data-number="{escape(parsed.number)}" aria-label="Cite {said}" '
+            f'title="Cite {escape(parsed.label)}">❝</button>')
 
 
 def add_tools(root: lxml_html.HtmlElement, essay: str) -> None:

@@ -14,16 +14,25 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+
+from mkdocs.structure.toc import AnchorLink, TableOfContents  # noqa: E402
 
 from scripts import apparatus, decorate, htmltools, index, passages, registry, validate  # noqa: E402
+from scripts import reproducible  # noqa: E402
+from scripts import citepage, citations  # noqa: E402
 
 _records: dict[str, list[dict]] = {}
 _order: list[str] = []
 
 
+@event_priority(100)  # before mkdocs-bibtex's on_config, which reads the CSL file
 def on_config(config):
     _records.clear()
     _order.clear()
+    if citations.PLUGIN in config["plugins"]:
+        citations.configure(config["plugins"][citations.PLUGIN].config)
+    reproducible.pin(ROOT)  # every build of a commit is byte-identical (SOURCE_DATE_EPOCH)
 
 
 def on_nav(nav, config, files):
@@ -31,13 +40,19 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    markdown = citations.plugin_markdown(markdown)
     meta = page.meta
+    if meta.get("bibliography"):
+        pages = {validate.page_url(f.src_uri): f.content_string for f in files.documentation_pages()}
+        titles = {validate.page_url(f.src_uri): f.page.title for f in files.documentation_pages() if f.page and f.page.title}
+        return citepage.bibliography_markdown(markdown, pages, titles, page.url, config.get("site_url"))
     if "essay" not in meta:
         return markdown
     errors = validate.front_matter(meta, page.file.src_uri)
     if errors:
         raise PluginError("\n".join(str(e) for e in errors))
     link = validate.relative_link(page.file.src_uri, meta["copytext"]["file"])
+    markdown = citepage.essay_markdown(markdown, page.file.src_uri)
     return markdown + "\n\n" + apparatus.markdown(meta, link)
 
 
@@ -48,6 +63,7 @@ def on_page_content(html, page, config, files):
     essay = meta["essay"]["id"]
     redirects = registry.load(Path(config["docs_dir"]) / registry.FILENAME)["redirects"]
     html = decorate.essay_html(html, essay, meta.get("emendations") or [], redirects)
+    html = citepage.essay_content(html, page.url)
     _records[page.file.src_uri] = passages.records(htmltools.parse_fragment(html), essay, page.url)
     return html
 
@@ -58,3 +74,17 @@ def on_post_build(config):
     if errors:
         raise PluginError("\n".join(str(e) for e in errors))
     index.write(Path(config["site_dir"]) / index.FILENAME, records)
+    citepage.write_downloads(Path(config["site_dir"]), config.get("site_url"))
+
+
+def on_page_context(context, page, config, nav):
+    if "essay" not in page.meta:
+        return context
+    # The essay's <h1 id="title"> comes from overrides/essay.html, not the Markdown: put it at the
+    # head of the toc as a Markdown h1 would be, so Material's skip link goes to the title and its
+    # toc (which drops a leading h1) is unchanged.
+    title = AnchorLink(page.title, "title", 1)
+    title.children = list(page.toc)
+    page.toc = TableOfContents([title])
+    context.update(citepage.essay_context(page.meta["essay"]["id"], page.url, config.get("site_url"), config["site_name"]))
+    return context

@@ -45,6 +45,7 @@ NOT_TEXT = (
     "sup[id^='fnref']",
     ".footnote-backref",
     ".emendation-mark",
+    ".edition-biblink",
 )
 
 

@@ -3,6 +3,7 @@ clipboard with a visible confirmation, notes link both ways and preview on hover
 
 import re
 
+from journeys import viewport_context_args  # noqa: F401  (every test at desktop and phone size)
 from playwright.sync_api import Page, expect
 
 

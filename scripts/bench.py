@@ -1,0 +1,263 @@
+"""`make bench`: build times against bare Material, scaling, `make check` time, page weight and
+requests per page type, and Lighthouse scores; writes bench/report.json and bench/report.md.
+
+Not part of `make test` (timings vary by machine). Every figure is the median of --repeats runs;
+the edition and bare Material are measured alternately in the same run.
+
+    python -m scripts.bench [--repeats 3] [--scale 10] [--lighthouse-runs 3] [--out bench]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from scripts import benchsite, pagetypes, reproducible
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def environment() -> dict:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    env["SOURCE_DATE_EPOCH"] = str(reproducible.source_date_epoch(ROOT))
+    return env
+
+
+def build(config: Path, dest: Path, strict: bool = True) -> float:
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-q", "-f", str(config), "-d", str(dest)]
+    started = time.perf_counter()
+    result = subprocess.run(command + (["--strict"] if strict else []), cwd=config.parent,
+                            env=environment(), capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - started
+    if result.returncode:
+        raise SystemExit(f"build of {config} failed:\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def timed(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, env=environment(), capture_output=True, check=True)
+    return time.perf_counter() - started
+
+
+def median(values: list[float]) -> float:
+    return round(statistics.median(values), 3)
+
+
+@contextmanager
+def serve(directory: Path):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
+def chromium() -> str:
+    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    raise SystemExit("make bench needs Chromium: install Debian's chromium or set CHROMIUM_PATH")
+
+
+def weights(site: Path, pages: list[tuple[str, str]]) -> dict:
+    """Bytes (raw, gzip) by kind and requests, per page, loaded in Chromium until network idle."""
+    from playwright.sync_api import sync_playwright
+
+    kinds = {"document": "html", "stylesheet": "css", "script": "js"}
+    out = {}
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        for kind, path in pages:
+            context = browser.new_context(viewport={"width": 1280, "height": 800})
+            page = context.new_page()
+            responses = []
+            page.on("response", lambda response: responses.append(response))
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            totals = {k: {"raw": 0, "gzip": 0} for k in ("html", "css", "js", "other", "total")}
+            for response in responses:
+                try:
+                    body = response.body()
+                except Exception:  # redirects and aborted requests have no body
+                    continue
+                bucket = kinds.get(response.request.resource_type, "other")
+                if response.url.endswith(".js") and bucket == "other":
+                    bucket = "js"  # the search worker
+                for name in (bucket, "total"):
+                    totals[name]["raw"] += len(body)
+                    totals[name]["gzip"] += len(gzip.compress(body, 9, mtime=0))
+            out[path] = {"type": kind, "requests": len(responses), "bytes": totals}
+            context.close()
+        browser.close()
+    return out
+
+
+def lighthouse_binary() -> Path | None:
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists() and shutil.which("npm") and (ROOT / "package-lock.json").exists():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, capture_output=True, check=False)
+    return binary if binary.exists() else None
+
+
+def lighthouse(binary: Path, url: str, work: Path) -> dict:
+    report = work / f"lh-{time.monotonic_ns()}.json"
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    result = subprocess.run(
+        [str(binary), url, "--quiet", "--output=json", f"--output-path={report}",
+         f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}", f"--chrome-flags={flags}"],
+        env={**os.environ, "CHROME_PATH": chromium()}, capture_output=True, text=True, check=False, timeout=300)
+    if result.returncode or not report.exists():
+        raise RuntimeError(result.stderr[-1000:])
+    data = json.loads(report.read_text(encoding="utf-8"))
+    scores = {c: data["categories"][c]["score"] for c in LIGHTHOUSE_CATEGORIES}
+    scores["cls"] = data["audits"]["cumulative-layout-shift"]["numericValue"]
+    scores["lcp_ms"] = data["audits"]["largest-contentful-paint"]["numericValue"]
+    scores["failing"] = sorted(
+        ref["id"] for c in LIGHTHOUSE_CATEGORIES if c != "performance"
+        for ref in data["categories"][c]["auditRefs"]
+        if ref.get("weight") and data["audits"][ref["id"]].get("score") not in (None, 1))
+    return scores
+
+
+def lighthouse_compare(edition: Path, bare: Path, path: str, runs: int, work: Path) -> dict:
+    binary = lighthouse_binary()
+    if binary is None:
+        return {"error": "Lighthouse not installed: run `npm ci` (package.json) with network access"}
+    results: dict[str, list[dict]] = {"edition": [], "bare": []}
+    try:
+        with serve(edition) as edition_url, serve(bare) as bare_url:
+            for _ in range(runs):
+                results["edition"].append(lighthouse(binary, edition_url + path, work))
+                results["bare"].append(lighthouse(binary, bare_url + path, work))
+    except (RuntimeError, subprocess.TimeoutExpired) as error:
+        return {"error": f"Lighthouse failed: {error}"}
+    keys = (*LIGHTHOUSE_CATEGORIES, "cls", "lcp_ms")
+    return {"page": path, "runs": runs, "mode": "Lighthouse default (mobile, simulated throttling)",
+            **{side: {**{k: round(statistics.median(r[k] for r in runs_), 3) for k in keys},
+                      "failing": sorted({a for r in runs_ for a in r["failing"]})}
+               for side, runs_ in results.items()}}
+
+
+def run(repeats: int, scale: int, lighthouse_runs: int) -> dict:
+    work = Path(tempfile.mkdtemp(prefix="edition-bench-"))
+    try:
+        bare_config = benchsite.bare_material(ROOT, work / "bare")
+        scaled = benchsite.scaled(ROOT, work / "scaled", scale)
+        edition_times, bare_times, scaled_times, check_times = [], [], [], []
+        for _ in range(repeats):  # alternately, so drift in the machine hits both alike
+            edition_times.append(build(ROOT / "mkdocs.yml", work / "edition-site"))
+            bare_times.append(build(bare_config, work / "bare-site", strict=False))
+            scaled_times.append(build(work / "scaled" / "mkdocs.yml", work / "scaled-site"))
+            check_times.append(timed([sys.executable, "-m", "scripts.check"]))
+        pages = pagetypes.choose(work / "edition-site", 1, {"essays": "/essays/toucas/"})
+        report = {
+            "machine": {"python": platform.python_version(), "platform": platform.platform(),
+                        "cpus": os.cpu_count()},
+            "repeats": repeats,
+            "build": {"edition_s": median(edition_times), "bare_material_s": median(bare_times),
+                      "ratio": round(median(edition_times) / median(bare_times), 2), "goal": "<= 1.5",
+                      "runs": {"edition": edition_times, "bare_material": bare_times}},
+            "scale": {"factor": scale, "content": scaled, "one_x_s": median(edition_times),
+                      "scaled_s": median(scaled_times),
+                      "ratio": round(median(scaled_times) / median(edition_times), 2),
+                      "goal": f"linear: ratio <= {scale}"},
+            "check_s": median(check_times),
+            "pages": weights(work / "edition-site", pages),
+            "bare_pages": weights(work / "bare-site", [("essays", "/essays/toucas/")]),
+            "lighthouse": lighthouse_compare(work / "edition-site", work / "bare-site",
+                                             "/essays/toucas/", lighthouse_runs, work),
+        }
+        return report
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:.1f}"
+
+
+def markdown(report: dict) -> str:
+    b, s, lh = report["build"], report["scale"], report["lighthouse"]
+    lines = [
+        "# Benchmark report", "",
+        f"Machine: {report['machine']['platform']}, {report['machine']['cpus']} CPUs, Python "
+        f"{report['machine']['python']}. Medians of {report['repeats']} runs; the edition and bare "
+        "Material built alternately in the same run. Generated by `make bench` (scripts/bench.py).", "",
+        "## Build", "",
+        "| build | median (s) |", "| --- | --- |",
+        f"| edition (full site) | {b['edition_s']} |",
+        f"| bare Material, same essay pages | {b['bare_material_s']} |",
+        f"| ratio | **{b['ratio']}×** (goal {b['goal']}) |", "",
+        f"## Scale ({s['factor']}× content: {s['content']})", "",
+        "| build | median (s) |", "| --- | --- |",
+        f"| 1× | {s['one_x_s']} |", f"| {s['factor']}× | {s['scaled_s']} |",
+        f"| ratio | **{s['ratio']}** (goal: {s['goal']}) |", "",
+        f"`make check`: {report['check_s']} s.", "",
+        "## Weight and requests per page type (desktop, until network idle)", "",
+        "| page | type | requests | HTML KB (gzip) | CSS KB (gzip) | JS KB (gzip) | total KB (gzip) |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for label, pages in (("", report["pages"]), (" (bare Material)", report["bare_pages"])):
+        for path, page in pages.items():
+            t = page["bytes"]
+            lines.append(f"| {path}{label} | {page['type']} | {page['requests']} | "
+                         + " | ".join(f"{kb(t[k]['raw'])} ({kb(t[k]['gzip'])})" for k in ("html", "css", "js", "total"))
+                         + " |")
+    lines += ["", "## Lighthouse", ""]
+    if "error" in lh:
+        lines.append(f"Not measured: {lh['error']}")
+    else:
+        lines += [f"{lh['page']}, {lh['mode']}, medians of {lh['runs']} runs each.", "",
+                  "| | performance | accessibility | best practices | SEO | CLS | LCP (ms) |",
+                  "| --- | --- | --- | --- | --- | --- | --- |"]
+        for side in ("edition", "bare"):
+            r = lh[side]
+            lines.append(f"| {side} | {r['performance']} | {r['accessibility']} | {r['best-practices']} | "
+                         f"{r['seo']} | {r['cls']} | {round(r['lcp_ms'])} |")
+        lines += ["", "Goals: performance not below bare Material's; accessibility, best practices and "
+                  "SEO 1.00; CLS 0.", ""]
+        lines += [f"Audits failing (not performance), {side}: {', '.join(lh[side]['failing']) or 'none'}."
+                  for side in ("edition", "bare")]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--scale", type=int, default=10)
+    parser.add_argument("--lighthouse-runs", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench")
+    args = parser.parse_args(argv)
+    report = run(args.repeats, args.scale, args.lighthouse_runs)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    (args.out / "report.md").write_text(markdown(report), encoding="utf-8")
+    print(markdown(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,153 @@
+"""The edition's bibliography data: the ``.bib`` files in ``bib/`` and how the edition uses them.
+
+``bib/`` is the one source of bibliographic truth. This module loads it (pybtex), says which
+keys the edition uses (``bib/usage.yml`` and ``[@key]`` citations in the docs), and checks it:
+required fields per entry type, unique keys, well-formed URLs and ISBNs, every used key defined
+and every defined key used. Checks return messages; nothing here raises on bad content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from pybtex.database import BibliographyData, BibliographyDataError, Entry, parse_file
+from pybtex.scanner import PybtexSyntaxError
+
+ROOT = Path(__file__).resolve().parent.parent
+BIB_DIR = ROOT / "bib"
+USAGE = "usage.yml"
+
+# Fields each entry type must have ("a|b": either). BibLaTeX names, as pandoc reads them.
+REQUIRED = {
+    "online": ["title"],
+    "article": ["author", "title", "journaltitle", "date|year"],
+    "book": ["author", "title", "publisher", "date|year"],
+    "report": ["title", "date|year"],
+}
+# Fields that must hold a person list rather than a literal.
+PERSON_FIELDS = {"author", "editor"}
+
+# A citation in Markdown, pandoc syntax: [@key], [@key, p. 403], [see @a; @b].
+CITATION_BLOCK_RE = re.compile(r"\[([^\[\]]*@[^\[\]]*)\]")
+CITATION_KEY_RE = re.compile(r"(?<![\w.+-])-?@([A-Za-z0-9_][\w:-]*)")
+INFERRED_YEAR_RE = re.compile(r"^\[(\d{4})\]$")
+
+
+@dataclass(frozen=True)
+class Use:
+    """One use of a key: where (a site-relative URL with fragment) and what kind of place."""
+
+    key: str
+    url: str
+    kind: str
+    label: str
+
+
+def bib_files(bib_dir: Path = BIB_DIR) -> list[Path]:
+    return sorted(bib_dir.glob("*.bib"))
+
+
+def load(bib_dir: Path = BIB_DIR) -> BibliographyData:
+    """All entries of all ``.bib`` files (pybtex raises on a key defined twice in one file)."""
+    entries: dict[str, Entry] = {}
+    for path in bib_files(bib_dir):
+        for key, entry in parse_file(str(path), bib_format="bibtex").entries.items():
+            entries.setdefault(key, entry)
+    return BibliographyData(entries=entries)
+
+
+def usage(bib_dir: Path = BIB_DIR) -> dict:
+    return yaml.safe_load((bib_dir / USAGE).read_text(encoding="utf-8"))
+
+
+def cited_keys(markdown: str) -> list[str]:
+    """Keys cited with pandoc citation syntax in ``markdown``, in order of appearance."""
+    keys = []
+    for block in CITATION_BLOCK_RE.finditer(markdown):
+        if block.group(1).startswith("^"):
+            continue  # a footnote reference, not a citation
+        keys.extend(CITATION_KEY_RE.findall(block.group(1)))
+    return keys
+
+
+def usage_keys(use: dict) -> set[str]:
+    """Every key named in ``usage.yml``."""
+    keys = {use["edition"]}
+    for essay in use.get("essays", {}).values():
+        keys |= {essay["original"], essay["edition"]}
+    for cited in (use.get("notes") or {}).values():
+        keys |= set(cited)
+    return keys
+
+
+def inferred_year(entry: Entry) -> str | None:
+    """The year of an entry whose date is inferred (``year = {[2018]}``), else ``None``."""
+    match = INFERRED_YEAR_RE.match(entry.fields.get("year", ""))
+    return match.group(1) if match else None
+
+
+def isbn13_ok(isbn: str) -> bool:
+    digits = isbn.replace("-", "")
+    if not re.fullmatch(r"97[89]\d{10}", digits):
+        return False
+    total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits[:12]))
+    return (10 - total % 10) % 10 == int(digits[12])
+
+
+def url_ok(url: str) -> bool:
+    parts = urlsplit(url)
+    return (parts.scheme in {"https", "http"} and "." in parts.netloc and " " not in url
+            and not url.endswith((".", ",")))
+
+
+def duplicate_keys(bib_dir: Path = BIB_DIR) -> list[str]:
+    """Keys defined in more than one file, or twice in one file (case-insensitively)."""
+    seen: dict[str, str] = {}
+    problems = []
+    for path in bib_files(bib_dir):
+        for match in re.finditer(r"^@\w+\s*\{\s*([^,\s]+)\s*,", path.read_text(encoding="utf-8"), re.M):
+            key = match.group(1).lower()
+            if key in seen:
+                problems.append(f"{path.name}: key {match.group(1)} is also defined in {seen[key]}")
+            seen.setdefault(key, path.name)
+    return problems
+
+
+def entry_problems(key: str, entry: Entry) -> list[str]:
+    problems = []
+    required = REQUIRED.get(entry.type)
+    if required is None:
+        return [f"{key}: entry type @{entry.type} is not one the edition uses ({', '.join(sorted(REQUIRED))})"]
+    present = set(entry.fields) | set(entry.persons)
+    for field in required:
+        if not any(option in present for option in field.split("|")):
+            problems.append(f"{key}: @{entry.type} needs {field.replace('|', ' or ')}")
+    if "url" in entry.fields and not url_ok(entry.fields["url"]):
+        problems.append(f"{key}: url {entry.fields['url']!r} is not a well-formed web address")
+    if "isbn" in entry.fields and not isbn13_ok(entry.fields["isbn"]):
+        problems.append(f"{key}: isbn {entry.fields['isbn']!r} is not a valid ISBN-13")
+    year = entry.fields.get("year")
+    if year and not re.fullmatch(r"\d{4}|\[\d{4}\]", year):
+        problems.append(f"{key}: year {year!r} must be a year, or an inferred year in brackets")
+    if "date" in entry.fields and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", entry.fields["date"]):
+        problems.append(f"{key}: date {entry.fields['date']!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
+    return problems
+
+
+def problems(bib_dir: Path, used: set[str]) -> list[str]:
+    """Everything wrong with ``bib_dir``, given the set of keys used anywhere in the edition."""
+    found = duplicate_keys(bib_dir)
+    try:
+        data = load(bib_dir)
+    except (BibliographyDataError, PybtexSyntaxError) as error:
+        return found + [f"bib/ does not parse: {error}"]
+    for key, entry in data.entries.items():
+        found += entry_problems(key, entry)
+    defined = set(data.entries)
+    found += [f"key {k} is used but not defined in bib/" for k in sorted(used - defined)]
+    found += [f"key {k} is defined in bib/ but never used" for k in sorted(defined - used)]
+    return found

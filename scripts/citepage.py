@@ -1,0 +1,68 @@
+"""What the hooks need for citing, one function per build step (hooks.py stays one call each)."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from scripts import bib, bibliography, citations, citeexport, citemeta, citethis
+
+
+def absolute(site_url: str | None, page_url: str) -> str | None:
+    """A page's absolute address, if the site's address is configured."""
+    return site_url.rstrip("/") + "/" + page_url if site_url else None
+
+
+def edition_urls(site_url: str | None) -> dict[str, str]:
+    """The address of each essay's page in this edition, by its edition entry (if known)."""
+    urls = {}
+    for essay, keys in bib.usage()["essays"].items():
+        url = absolute(site_url, f"essays/{essay}/")
+        if url:
+            urls[keys["edition"]] = url
+    return urls
+
+
+def essay_markdown(markdown: str, src_uri: str) -> str:
+    link = posixpath.relpath(citations.BIBLIOGRAPHY, posixpath.dirname(src_uri) or ".")
+    return citations.essay_markdown(markdown, link)
+
+
+def essay_content(html: str, page_url: str) -> str:
+    """Link each author's note that cites a work to the work's bibliography entry."""
+    items = bib.load().entries
+    titles = {k: bibliography_title(e.fields.get("title", k)) for k, e in items.items()}
+    prefix = "../" * page_url.count("/")
+    return citations.link_notes(html, bib.usage().get("notes") or {}, titles, prefix + "bibliography/")
+
+
+def bibliography_title(title: str) -> str:
+    return title.replace("{", "").replace("}", "")
+
+
+def essay_context(essay: str, page_url: str, site_url: str | None, site_name: str) -> dict:
+    """Template variables of an essay page: the "Cite this" panel, meta tags, JSON-LD."""
+    keys = bib.usage()["essays"][essay]
+    prefix = "../" * page_url.count("/")
+    downloads = {fmt: prefix + path for fmt, path in citeexport.paths(essay).items()}
+    url = absolute(site_url, page_url)
+    return {
+        "edition_cite": citethis.panel(essay, citethis.citations(keys["original"], keys["edition"]), downloads),
+        "edition_meta": citemeta.meta_tags(keys["original"], url),
+        "edition_jsonld": citemeta.json_ld(keys["original"], site_name, url),
+    }
+
+
+def bibliography_markdown(markdown: str, pages: dict[str, str], titles: dict[str, str],
+                          page_url: str, site_url: str | None) -> str:
+    """The bibliography page; ``pages`` maps each docs page's URL to its Markdown."""
+    cited = {url: bib.cited_keys(text) for url, text in pages.items()}
+    cited = {url: keys for url, keys in cited.items() if keys}
+    prefix = "../" * page_url.count("/")
+    return bibliography.markdown(markdown, bib.usage(), cited, titles, prefix, edition_urls(site_url))
+
+
+def write_downloads(site_dir: Path, site_url: str | None) -> None:
+    urls = edition_urls(site_url)
+    for essay, keys in bib.usage()["essays"].items():
+        citeexport.write(site_dir, essay, [keys["original"], keys["edition"]], urls)

@@ -1,0 +1,101 @@
+""""Cite this" on an essay page: the original and this edition in Chicago, APA and MLA.
+
+All text is formatted by CSL (scripts.cite) from ``bib/``. The address of the edition's page
+depends on the published version (mike), so it is left as a placeholder link that the page's
+script fills from ``location``; a passage locator is a placeholder number that the script sets
+when a reader asks to cite one paragraph or note.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from scripts import cite, htmltools
+
+PLACEHOLDER_URL = "https://edition.invalid/this-page/"
+PLACEHOLDER_NUMBER = "9999"
+ACCESS = {
+    "chicago": "Chicago: add “Accessed” and the date you read it before the address, "
+               "e.g. “Accessed May 4, 2025.”",
+    "apa": "APA: no access date is needed; add “Retrieved May 4, 2025, from” before the address "
+           "only if the page may change.",
+    "mla": "MLA: add “Accessed” and the date you read it at the end, e.g. “Accessed 4 May 2025.”",
+}
+
+
+def _fill(fragment: str) -> str:
+    """Mark the placeholders in CSL output so the page's script can fill them."""
+    root = htmltools.parse_fragment(fragment)
+    for a in root.xpath("//a[@href=$u]", u=PLACEHOLDER_URL):
+        a.set("href", "#")
+        a.set("data-cite-url", "")
+        a.text = "[address of this page]"
+    out = htmltools.serialize_fragment(root)
+    return out.replace(PLACEHOLDER_NUMBER, f'<span data-cite-locator="">{PLACEHOLDER_NUMBER}</span>')
+
+
+def citations(original: str, edition: str) -> dict[str, dict[str, str]]:
+    """For each style: the two reference entries and the in-text forms, as HTML."""
+    items = cite.csl_items()
+    chosen = [items[original], cite.with_url(items[edition], PLACEHOLDER_URL)]
+    result = {}
+    for name, (label, style) in cite.STYLES.items():
+        cited, entries = cite.render(chosen, style, [
+            f"[@{original}]",
+            f"[@{edition}]",
+            f"[@{edition}, para. {PLACEHOLDER_NUMBER}]",
+            f"[@{edition}, note {PLACEHOLDER_NUMBER}]",
+        ])
+        result[name] = {
+            "label": label,
+            "original": _fill(entries[original]),
+            "edition": _fill(entries[edition]),
+            "original_intext": _fill(cited[0]),
+            "edition_intext": _fill(cited[1]),
+            "paragraph_intext": _fill(cited[2]),
+            "note_intext": _fill(cited[3]),
+            "access": ACCESS[name],
+        }
+    return result
+
+
+def _block(name: str, label: str, html: str, kind: str) -> str:
+    return (f'<div class="edition-cite__item" data-cite-kind="{kind}" data-cite-style="{name}">'
+            f'<p class="edition-cite__text">{html}</p>'
+            f'<button type="button" class="edition-cite__copy" '
+            f'aria-label="Copy the {escape(label)} citation of {kind}">Copy</button></div>')
+
+
+def panel(essay: str, data: dict[str, dict[str, str]], downloads: dict[str, str]) -> str:
+    """The "Cite this" control: a disclosure with one section per style, and the downloads.
+
+    ``downloads`` maps a format name to the download's site-relative URL.
+    """
+    sections = []
+    for name, d in data.items():
+        sections.append(
+            f'<section class="edition-cite__style" data-cite-style="{name}" aria-label="{d["label"]}">'
+            f'<h3>{d["label"]}</h3>'
+            f"<h4>The original</h4>{_block(name, d['label'], d['original'], 'the original')}"
+            f"<h4>This edition</h4>{_block(name, d['label'], d['edition'], 'this edition')}"
+            f'<p class="edition-cite__intext">In the text: {d["edition_intext"]}</p>'
+            f'<p class="edition-cite__access">{escape(d["access"])}</p>'
+            f"</section>"
+        )
+    links = " ".join(
+        f'<a href="{escape(url)}" download>{escape(fmt)}</a>' for fmt, url in downloads.items()
+    )
+    templates = "".join(
+        f'<template data-cite-passage="{name}" data-cite-label="{d["label"]}">'
+        f'<span data-kind="paragraph">{d["paragraph_intext"]}</span>'
+        f'<span data-kind="note">{d["note_intext"]}</span>'
+        f'<span data-kind="entry">{d["edition"]}</span></template>'
+        for name, d in data.items()
+    )
+    return (
+        f'<details class="edition-cite" data-essay="{escape(essay)}">'
+        f"<summary>Cite this</summary>"
+        f'<div class="edition-cite__body">{"".join(sections)}'
+        f'<p class="edition-cite__downloads">Download the citations for a reference manager: {links}</p>'
+        f"</div></details>{templates}"
+    )

@@ -1,0 +1,99 @@
+"""A real release in a temporary repository, for tests/test_release.py and the browser test of
+the versioned site: `make release VERSION=1.0`, a change to the content (a new editorial
+paragraph with a new id), `make release VERSION=1.1`, the gh-pages branch checked out beside
+it and served over HTTP as GitHub Pages would serve it."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+IGNORE = shutil.ignore_patterns(".git", ".venv", "site", ".pytest_cache", "__pycache__", "node_modules",
+                                "test-results", ".lycheecache", ".cache")
+GIT_ENV = {"GIT_AUTHOR_NAME": "Release Test", "GIT_AUTHOR_EMAIL": "release@test.invalid",
+           "GIT_COMMITTER_NAME": "Release Test", "GIT_COMMITTER_EMAIL": "release@test.invalid",
+           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+
+
+def sh(repo: Path, *cmd: str, check: bool = True) -> subprocess.CompletedProcess:
+    env = {**os.environ, **GIT_ENV, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    env.pop("MAKEFLAGS", None)
+    result = subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, check=False)
+    if check:
+        assert result.returncode == 0, f"{' '.join(cmd)} failed:\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur once in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def new_paragraph(essay: Path) -> str:
+    """Add an editorial paragraph with a new id after the last paragraph; return the id."""
+    text = essay.read_text(encoding="utf-8")
+    last = max(int(n) for n in re.findall(r"\{#toucas-p(\d+)\}", text))
+    pid = f"toucas-p{last + 1}"
+    edit(essay, f"{{#toucas-p{last}}}\n",
+         f"{{#toucas-p{last}}}\n\nAn editorial paragraph added in version 1.1 of the edition.\n{{#{pid} .editorial}}\n")
+    return pid
+
+
+def release_twice(base: Path) -> dict:
+    """A copy of the working tree (the lead commits periodically: copy, don't clone) released twice."""
+    repo = base / "repo"
+    shutil.copytree(ROOT, repo, ignore=IGNORE, symlinks=True)
+    (repo / ".venv").symlink_to(ROOT / ".venv")
+    (repo / "docs" / "published.json").write_text('{"releases": {}}\n', encoding="utf-8")
+    sh(repo, "git", "init", "-q", "-b", "main")
+    sh(repo, "git", "add", "-A")
+    sh(repo, "git", "commit", "-qm", "edition")
+    changelog = repo / "CHANGELOG.md"
+    edit(changelog, "## Unreleased (0.1, the foundation)", "## 1.0")
+    sh(repo, "make", "release", "VERSION=1.0")
+    tree_1_0 = sh(repo, "git", "rev-parse", "gh-pages:1.0").stdout.strip()
+    sh(repo, "git", "add", "-A")
+    sh(repo, "git", "commit", "-qm", "release 1.0")
+    pid = new_paragraph(repo / "docs" / "essays" / "toucas.md")
+    edit(changelog, "## 1.0\n", f"## 1.1\n\n- New editorial paragraph {pid}.\n\n## 1.0\n")
+    sh(repo, "make", "release", "VERSION=1.1")
+    sh(repo, "git", "add", "-A")
+    sh(repo, "git", "commit", "-qm", "release 1.1")
+    sh(repo, "git", "worktree", "add", "-q", str(repo.parent / "pages"), "gh-pages")
+    return {"path": repo, "pages": repo.parent / "pages", "tree_1_0": tree_1_0, "new_id": pid}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(pages: Path):
+    """The gh-pages branch served as GitHub Pages would serve it (symlinked aliases followed)."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(pages)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+
+

@@ -1,0 +1,35 @@
+"""The mkdocs-bibtex glue on its own: essay pages get links instead of citation footnotes, the
+plugin's pandoc Markdown is repaired, and note links leave the note's words alone."""
+
+from lxml import html
+
+from scripts import citations, passages
+
+
+def test_essay_citations_become_links_not_footnotes():
+    md = ("Text (Gates 2014, 403)[^cite-gates2014duty] and [^toucas-n2].\n\n"
+          "[^toucas-n2]: The author's note.\n"
+          "[^cite-gates2014duty]: Gates, Robert M. 2014. *Duty*.\n")
+    out = citations.essay_markdown(md, "../bibliography.md")
+    assert "[^cite-" not in out
+    assert "(../bibliography.md#ref-gates2014duty)" in out
+    assert "[^toucas-n2]: The author's note." in out and "[^toucas-n2]." in out
+
+
+def test_plugin_markdown_repairs_only_the_plugins_lines():
+    md = ('Author\'s "words" [kept]{.nocase}\n'
+          '[^cite-x]: Fedasiuk. "[U.S. Missile Defense]{.nocase}." *[NPFP]{.nocase}*.')
+    out = citations.plugin_markdown(md).split("\n")
+    assert out[0] == 'Author\'s "words" [kept]{.nocase}'
+    assert out[1] == "[^cite-x]: Fedasiuk. “U.S. Missile Defense.” *NPFP*."
+
+
+def test_note_links_are_not_part_of_the_note_text():
+    note = ('<div class="footnote"><ol><li id="fn:toucas-n2"><p id="toucas-n2">Gates, Duty, p. 403.&#160;'
+            '<a class="footnote-backref" href="#fnref:toucas-n2">↩</a></p></li></ol></div>')
+    out = citations.link_notes(note, {"toucas-n2": ["gates2014duty"]}, {"gates2014duty": "Duty"}, "../../bibliography/")
+    root = html.fragment_fromstring(out, create_parent="div")
+    p = root.get_element_by_id("toucas-n2")
+    assert p.cssselect(".edition-biblink a")[0].get("href") == "../../bibliography/#ref-gates2014duty"
+    assert passages.text(p) == "Gates, Duty, p. 403."
+    assert "Bibliography" in p.text_content(), "without NOT_TEXT the link would enter the note's text"

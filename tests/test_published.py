@@ -1,0 +1,51 @@
+"""scripts/published.py on the real build: the record of what releases published is checked
+against a built site (anchors parsed from the pages) and against the sources."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from scripts import index, published, registry
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+
+
+def current(site) -> tuple[dict, dict, dict, list[dict], list[str]]:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    records = index.load(site / index.FILENAME)
+    urls = published.site_urls(DOCS, config.get("exclude_docs") or "")
+    data = published.record({"releases": {}}, "9.9", urls, [r["id"] for r in records])
+    return data, registry.load(DOCS / registry.FILENAME), published.page_redirects(config), records, urls
+
+
+def test_the_current_build_answers_a_record_of_itself(site):
+    data, reg, redirects, records, urls = current(site)
+    assert {"", "essays/toucas/", "sources/toucas-proceed-with-caution.txt"} <= set(urls)
+    assert "README.md" not in urls, "exclude_docs is honoured"
+    assert published.check(data, urls, records, reg, redirects) == []
+    assert published.check_site(data, site, reg, redirects) == []
+
+
+def test_a_missing_anchor_and_a_missing_page_are_named(site, tmp_path):
+    data, reg, redirects, _, _ = current(site)
+    broken = tmp_path / "site"
+    shutil.copytree(site, broken)
+    page = broken / "essays" / "toucas" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('id="toucas-p12"', 'id="x-toucas-p12"'), encoding="utf-8")
+    shutil.rmtree(broken / "about" / "reading")
+    errors = published.check_site(data, broken, reg, redirects)
+    assert "passage id toucas-p12 (published in 9.9) has no anchor on /essays/toucas/" in errors, errors
+    assert "page URL /about/reading/ (published in 9.9) is not in the built site" in errors, errors
+
+
+def test_record_keeps_other_versions_and_dumps_in_version_order():
+    data = published.record({"releases": {}}, "1.10", ["a/"], ["toucas-p2", "toucas-p10"])
+    data = published.record(data, "1.9", ["b/"], ["toucas-p1"])
+    text = published.dumps(data)
+    assert text.index('"1.9"') < text.index('"1.10"')
+    assert text.index('"toucas-p2"') < text.index('"toucas-p10"')
+    assert published.first_published(data, "pages") == {"b/": "1.9", "a/": "1.10"}
