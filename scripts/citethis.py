@@ -37,15 +37,19 @@ def _fill(fragment: str) -> str:
 def citations(original: str, edition: str) -> dict[str, dict[str, str]]:
     """For each style: the two reference entries and the in-text forms, as HTML."""
     items = cite.csl_items()
-    chosen = [items[original], cite.with_url(items[edition], PLACEHOLDER_URL)]
     result = {}
     for name, (label, style) in cite.STYLES.items():
-        cited, entries = cite.render(chosen, style, [
-            f"[@{original}]",
-            f"[@{edition}]",
-            f"[@{edition}, para. {PLACEHOLDER_NUMBER}]",
-            f"[@{edition}, note {PLACEHOLDER_NUMBER}]",
-        ])
+        # Each work is formatted on its own: in one bibliography, styles would replace the
+        # second entry's author by a dash (MLA "———") or add "a"/"b" to the years.
+        cited_original, entries = cite.render([items[original]], style, [f"[@{original}]"])
+        cited_edition, edition_entries = cite.render(
+            [cite.with_url(items[edition], PLACEHOLDER_URL)], style, [
+                f"[@{edition}]",
+                f"[@{edition}, para. {PLACEHOLDER_NUMBER}]",
+                f"[@{edition}, note {PLACEHOLDER_NUMBER}]",
+            ])
+        entries.update(edition_entries)
+        cited = cited_original + cited_edition
         result[name] = {
             "label": label,
             "original": _fill(entries[original]),

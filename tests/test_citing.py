@@ -131,6 +131,9 @@ def test_cite_this_panel(site, essay):
     family, given = author.split()[1], author.split()[0]
     assert chicago.startswith(f"{family}, {given}. ") and f"“{title}.”" in chicago
     assert panel.cssselect("a[data-cite-url]"), "the edition's address is filled in by the page"
+    for entry in panel.cssselect(".edition-cite__text"):
+        text = entry.text_content().strip()
+        assert text.startswith(("(", f"{family}, ")), f"each work is formatted on its own: {text[:40]}"
     templates = root.cssselect("template[data-cite-passage]")
     assert [t.get("data-cite-passage") for t in templates] == ["chicago", "apa", "mla"]
     assert root.cssselect(f"button.passage-cite[data-passage='{essay}-p5']")
