@@ -13,6 +13,7 @@ footnote numbered among the authors' own notes.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -29,6 +30,9 @@ STYLES = {
     "mla": ("MLA", "modern-language-association"),
 }
 EDITORIAL_STYLE = "chicago-author-date"
+
+
+INFERRED_YEAR = re.compile(r"^\[(\d{4})\]$")
 
 
 def csl_path(style: str = EDITORIAL_STYLE) -> str:
@@ -75,6 +79,7 @@ def render(items: list[dict], style: str, citations: list[str]) -> tuple[list[st
 
     Returns the HTML of each citation, and of each bibliography entry by key (all ``items``).
     """
+    items, inferred = _plain_years(items)
     doc = ["---", "link-citations: false", "nocite: '@*'", "---", ""]
     for i, citation in enumerate(citations):
         doc += [f"::: {{#cite-{i}}}", citation, ":::", ""]
@@ -92,8 +97,46 @@ def render(items: list[dict], style: str, citations: list[str]) -> tuple[list[st
         cited.append(_inner(found[0].find("p")) if found else "")
     entries = {}
     for div in root.xpath("//div[@id='refs']/div[starts-with(@id,'ref-')]"):
-        entries[div.get("id")[4:]] = _inner(div)
+        key = div.get("id")[4:]
+        entries[key] = _bracket(_inner(div), inferred.get(key))
+    for i, citation in enumerate(citations):
+        for key in re.findall(r"@([\w:-]+)", citation):
+            cited[i] = _bracket(cited[i], inferred.get(key))
     return cited, entries
+
+
+def _plain_years(items: list[dict]) -> tuple[list[dict], dict[str, str]]:
+    """Inferred years ("[2018]") as plain years for the processor, which prints a literal date
+    twice in some styles (Chicago: "no. 16 ([2018])"); :func:`_bracket` restores the brackets."""
+    plain, inferred = [], {}
+    for item in items:
+        match = INFERRED_YEAR.match((item.get("issued") or {}).get("literal", ""))
+        if match:
+            item = {**item, "issued": {"date-parts": [[int(match.group(1))]]}}
+            inferred[item["id"]] = match.group(1)
+        plain.append(item)
+    return plain, inferred
+
+
+def _bracket(fragment: str, year: str | None) -> str:
+    """Put an inferred year back in brackets in the text (not in attributes such as
+    ``data-cites``). A style may leave it out (MLA's in-text form); if it stood more than once,
+    which one is the date would be unknown, and that is an error."""
+    if year is None:
+        return fragment
+    root = htmltools.parse_fragment(fragment)
+    if root.text_content().count(year) > 1:
+        raise ValueError(f"inferred year {year} stands {root.text_content().count(year)} times in {fragment!r}")
+    for el in root.iter():
+        for attr in ("text", "tail"):
+            value = getattr(el, attr)
+            if el is root and attr == "tail":
+                continue
+            if value and year in value:
+                setattr(el, attr, value.replace(year, f"[{year}]"))
+                return htmltools.serialize_fragment(root)
+    return fragment
+
 
 
 def _inner(el: lxml_html.HtmlElement | None) -> str:

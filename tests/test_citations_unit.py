@@ -33,3 +33,22 @@ def test_note_links_are_not_part_of_the_note_text():
     assert p.cssselect(".edition-biblink a")[0].get("href") == "../../bibliography/#ref-gates2014duty"
     assert passages.text(p) == "Gates, Duty, p. 403."
     assert "Bibliography" in p.text_content(), "without NOT_TEXT the link would enter the note's text"
+
+
+def test_inferred_year_is_printed_once_in_brackets_in_every_style():
+    from scripts import cite, citethis
+    data = citethis.citations("fedasiuk2018", "fedasiuk2018edition")
+    for style, d in data.items():
+        text = html.fromstring(d["original"]).text_content()
+        assert text.count("[2018]") == 1 and text.count("2018") == 1, (style, text)
+    assert "no. 16 (" not in html.fromstring(data["chicago"]["original"]).text_content()
+
+
+def test_bracketing_touches_text_not_attributes_and_refuses_ambiguity():
+    import pytest
+    from scripts import cite
+    out = cite._bracket('<span data-cites="fedasiuk2018">(Fedasiuk 2018)</span>', "2018")
+    assert 'data-cites="fedasiuk2018"' in out and "(Fedasiuk [2018])" in out
+    assert cite._bracket("<span>(Fedasiuk)</span>", "2018") == "<span>(Fedasiuk)</span>"
+    with pytest.raises(ValueError, match="2018"):
+        cite._bracket("<span>2018, 2018</span>", "2018")
