@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -51,10 +52,21 @@ def bib_files(bib_dir: Path = BIB_DIR) -> list[Path]:
     return sorted(bib_dir.glob("*.bib"))
 
 
+def stamps(bib_dir: Path = BIB_DIR) -> tuple[tuple[Path, int, int], ...]:
+    """The ``.bib`` files with their modification time and size: a cache key that changes
+    whenever a file does (so ``make serve`` picks up edits to bib/)."""
+    return tuple((path, path.stat().st_mtime_ns, path.stat().st_size) for path in bib_files(bib_dir))
+
+
 def load(bib_dir: Path = BIB_DIR) -> BibliographyData:
     """All entries of all ``.bib`` files (pybtex raises on a key defined twice in one file)."""
+    return _load(stamps(bib_dir))
+
+
+@cache
+def _load(files: tuple[tuple[Path, int, int], ...]) -> BibliographyData:
     entries: dict[str, Entry] = {}
-    for path in bib_files(bib_dir):
+    for path, _, _ in files:
         for key, entry in parse_file(str(path), bib_format="bibtex").entries.items():
             entries.setdefault(key, entry)
     return BibliographyData(entries=entries)

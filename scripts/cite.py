@@ -41,9 +41,9 @@ def csl_path(style: str = EDITORIAL_STYLE) -> str:
 
 
 @cache
-def _csl_json(files: tuple[Path, ...]) -> tuple[dict, ...]:
+def _csl_json(files: tuple[tuple[Path, int, int], ...]) -> tuple[dict, ...]:
     items: list[dict] = []
-    for path in files:
+    for path, _, _ in files:
         items += json.loads(pypandoc.convert_file(str(path), to="csljson", format="biblatex"))
     return tuple(items)
 
@@ -56,7 +56,7 @@ def csl_items(bib_dir: Path = bib.BIB_DIR) -> dict[str, dict]:
     """
     data = bib.load(bib_dir)
     items = {}
-    for item in _csl_json(tuple(bib.bib_files(bib_dir))):
+    for item in _csl_json(bib.stamps(bib_dir)):
         item = json.loads(json.dumps(item))
         entry = data.entries[item["id"]]
         year = bib.inferred_year(entry)

@@ -8,6 +8,7 @@ when a reader asks to cite one paragraph or note.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from html import escape
 
 from scripts import cite, htmltools
@@ -37,18 +38,25 @@ def _fill(fragment: str) -> str:
 def citations(original: str, edition: str) -> dict[str, dict[str, str]]:
     """For each style: the two reference entries and the in-text forms, as HTML."""
     items = cite.csl_items()
+    # Each work is formatted on its own: in one bibliography, styles would replace the second
+    # entry's author by a dash (MLA "———") or add "a"/"b" to the years. The pandoc runs are
+    # independent, so they run side by side.
+    jobs = {}
+    with ThreadPoolExecutor() as pool:
+        for name, (_, style) in cite.STYLES.items():
+            jobs[name] = (
+                pool.submit(cite.render, [items[original]], style, [f"[@{original}]"]),
+                pool.submit(cite.render, [cite.with_url(items[edition], PLACEHOLDER_URL)], style, [
+                    f"[@{edition}]",
+                    f"[@{edition}, para. {PLACEHOLDER_NUMBER}]",
+                    f"[@{edition}, note {PLACEHOLDER_NUMBER}]",
+                ]),
+            )
     result = {}
-    for name, (label, style) in cite.STYLES.items():
-        # Each work is formatted on its own: in one bibliography, styles would replace the
-        # second entry's author by a dash (MLA "———") or add "a"/"b" to the years.
-        cited_original, entries = cite.render([items[original]], style, [f"[@{original}]"])
-        cited_edition, edition_entries = cite.render(
-            [cite.with_url(items[edition], PLACEHOLDER_URL)], style, [
-                f"[@{edition}]",
-                f"[@{edition}, para. {PLACEHOLDER_NUMBER}]",
-                f"[@{edition}, note {PLACEHOLDER_NUMBER}]",
-            ])
-        entries.update(edition_entries)
+    for name, (label, _) in cite.STYLES.items():
+        cited_original, entries = jobs[name][0].result()
+        cited_edition, edition_entries = jobs[name][1].result()
+        entries = {**entries, **edition_entries}
         cited = cited_original + cited_edition
         result[name] = {
             "label": label,
