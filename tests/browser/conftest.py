@@ -10,6 +10,10 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
+
+# CI machines are small and shared (2 cores): give assertions time, never a fixed sleep.
+expect.set_options(timeout=15_000)
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
