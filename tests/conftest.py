@@ -20,12 +20,20 @@ DOCS = ROOT / "docs"
 ESSAYS = {"toucas": DOCS / "essays" / "toucas.md", "fedasiuk": DOCS / "essays" / "fedasiuk.md"}
 
 
-def build_site(destination: Path, config: Path = ROOT / "mkdocs.yml", cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(destination: Path, config: Path = ROOT / "mkdocs.yml", cwd: Path = ROOT,
+               environ: dict | None = None) -> subprocess.CompletedProcess:
+    """A strict, clean build of ``config`` into ``destination`` (``environ``: instead of ours)."""
+    env = {**(os.environ if environ is None else environ), "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(destination)],
         cwd=cwd, env=env, capture_output=True, text=True, check=False,
     )
+
+
+@pytest.fixture(scope="session")
+def site_builder():
+    """:func:`build_site`, for tests that need a build of their own."""
+    return build_site
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,6 @@ import gzip
 import os
 import shutil
 import struct
-import subprocess
-import sys
 from datetime import datetime, timezone
 
 from pathlib import Path
@@ -18,15 +16,12 @@ from scripts import reproducible
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_two_clean_builds_are_byte_identical(site, tmp_path):
+def test_two_clean_builds_are_byte_identical(site, site_builder, tmp_path):
     """The session's build (tests/conftest.py) and a second clean one elsewhere, with no
     SOURCE_DATE_EPOCH in the environment: the build hook pins it."""
     again = tmp_path / "elsewhere" / "site"
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(ROOT / "mkdocs.yml"),
-         "-d", str(again)], cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    result = site_builder(again, environ=env)
     assert result.returncode == 0, result.stderr
     difference = reproducible.first_difference(site, again)
     assert difference is None, f"the builds differ: {difference}"
