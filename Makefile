@@ -49,13 +49,16 @@ links: build
 
 # What the tag workflow does (.github/workflows/deploy.yml), minus the push: check, record the
 # version in docs/published.json (scripts/release.py), deploy it with mike on the local
-# gh-pages branch and move `latest` to it. RELEASE_FROZEN=1 (CI) only checks the record.
+# gh-pages branch, move `latest` to it and make its 404 page the site's root 404.html
+# (scripts/ghpages.py). RELEASE_FROZEN=1 (CI) only checks the record. SITE_URL (the deploy
+# workflow sets it) gives absolute canonical links and citation addresses.
 release: $(STAMP)
 	@[[ "$(VERSION)" =~ ^[0-9]+\.[0-9]+$$ ]] || { echo "usage: make release VERSION=x.y" >&2; exit 2; }
 	$(BIN)/python -m scripts.check $(if $(RELEASE_FROZEN),,--register)
 	$(BIN)/python -m scripts.release $(VERSION) $(if $(RELEASE_FROZEN),--frozen)
 	$(BIN)/mike deploy --update-aliases $(VERSION) latest
 	$(BIN)/mike set-default latest
+	$(BIN)/python -m scripts.ghpages $(VERSION)
 
 dev: $(STAMP)
 	$(BIN)/python -m scripts.check

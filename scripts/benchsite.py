@@ -13,6 +13,8 @@ from typing import Callable
 
 import yaml
 
+from scripts import siteconfig
+
 SKIP = shutil.ignore_patterns(".git", ".venv", "site", "node_modules", "test-results", "bench",
                               "__pycache__", ".pytest_cache", ".cache")
 ESSAYS = ("toucas", "fedasiuk")
@@ -24,7 +26,7 @@ def copy_project(root: Path, dest: Path) -> Path:
 
 
 def _load(config: Path) -> dict:
-    return yaml.safe_load(config.read_text(encoding="utf-8"))
+    return siteconfig.load(config)
 
 
 def _dump(data: dict, config: Path) -> None:

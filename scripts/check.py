@@ -16,7 +16,7 @@ import frontmatter
 import yaml
 
 from scripts import apparatus, copytext, decorate, fidelity, htmltools, passages, registry, render, validate
-from scripts import published
+from scripts import published, siteconfig
 from scripts.validate import Problem
 
 
@@ -80,7 +80,7 @@ def check_essay(path: Path, rel: str, docs: Path, config: Path, meta: dict, sour
 
 def published_problems(docs: Path, config: Path, records: list[dict], reg: dict) -> list[str]:
     """Page URLs and passage ids that a released version published and the sources now lack."""
-    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings = siteconfig.load(config)
     urls = published.site_urls(docs, settings.get("exclude_docs") or "")
     data = published.load(docs / published.FILENAME)
     return published.check(data, urls, records, reg, published.page_redirects(settings))

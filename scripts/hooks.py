@@ -6,6 +6,7 @@ and hands the work to a pure function in ``scripts/``.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.toc import AnchorLink, TableOfContents  # noqa: E402
 
 from scripts import apparatus, decorate, htmltools, index, passages, registry, validate  # noqa: E402
-from scripts import reproducible  # noqa: E402
+from scripts import reproducible, versions  # noqa: E402
 from scripts import citepage, citations  # noqa: E402
 
 _records: dict[str, list[dict]] = {}
@@ -40,6 +41,10 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    # A versioned page (mike) is canonical in `latest` (the sitemap lists that address too).
+    latest = versions.latest_url(config.get("site_url"), os.environ.get("MIKE_DOCS_VERSION"), page.url)
+    if latest:
+        page.canonical_url = latest
     markdown = citations.plugin_markdown(markdown)
     meta = page.meta
     if meta.get("bibliography"):

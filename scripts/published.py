@@ -42,15 +42,24 @@ def _version_key(version: str) -> tuple:
 
 
 def dumps(data: dict) -> str:
-    releases = {v: {"pages": sorted(r["pages"]), "ids": sorted(r["ids"], key=registry._sort_key)}
+    releases = {v: {**({"date": r["date"]} if r.get("date") else {}),
+                    "pages": sorted(r["pages"]), "ids": sorted(r["ids"], key=registry._sort_key)}
                 for v, r in sorted(data["releases"].items(), key=lambda kv: _version_key(kv[0]))}
     return json.dumps({"about": ABOUT, "releases": releases}, ensure_ascii=False, indent=1) + "\n"
 
 
-def record(data: dict, version: str, urls: list[str], ids: list[str]) -> dict:
+def record(data: dict, version: str, urls: list[str], ids: list[str], date: str) -> dict:
     """The data with ``version`` recorded as publishing these URLs and ids (replacing any earlier
-    record of the same version; other versions are never touched)."""
-    return {**data, "releases": {**data["releases"], version: {"pages": sorted(urls), "ids": sorted(ids)}}}
+    record of the same version; other versions are never touched). ``date`` (ISO) is the day of
+    the release; a version recorded before keeps the date it was first recorded with."""
+    date = (data["releases"].get(version) or {}).get("date") or date
+    return {**data, "releases": {**data["releases"],
+                                 version: {"date": date, "pages": sorted(urls), "ids": sorted(ids)}}}
+
+
+def release_date(data: dict, version: str | None) -> str | None:
+    """The recorded day of a released version (None for `dev`, an unreleased or a plain build)."""
+    return (data["releases"].get(version) or {}).get("date") if version else None
 
 
 def first_published(data: dict, kind: str) -> dict[str, str]:

@@ -18,11 +18,10 @@ import re
 import subprocess
 import sys
 import tempfile
+from datetime import datetime, timezone
 from pathlib import Path
 
-import yaml
-
-from scripts import index, published, registry
+from scripts import index, published, registry, siteconfig
 
 ROOT = Path(__file__).resolve().parent.parent
 VERSION_RE = re.compile(r"^[0-9]+\.[0-9]+$")
@@ -48,7 +47,7 @@ def build(config: Path, destination: Path) -> None:
 def prepare(version: str, root: Path = ROOT) -> tuple[list[str], dict, dict]:
     """Build and check; the errors, the current record and the record with ``version`` added."""
     config_path = root / "mkdocs.yml"
-    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config = siteconfig.load(config_path)
     docs = root / config.get("docs_dir", "docs")
     data = published.load(docs / published.FILENAME)
     reg = registry.load(docs / registry.FILENAME)
@@ -66,7 +65,8 @@ def prepare(version: str, root: Path = ROOT) -> tuple[list[str], dict, dict]:
         errors += published.check(data, urls, records, reg, redirects)
         errors += [f"passage id {pid} is not registered: run `make register-ids`"
                    for pid in registry.unregistered(records, reg)]
-        updated = published.record(data, version, urls, [r["id"] for r in records])
+        today = datetime.now(timezone.utc).date().isoformat()
+        updated = published.record(data, version, urls, [r["id"] for r in records], today)
         if not errors:
             errors += published.check_site(updated, site, reg, redirects)
     return errors, data, updated

@@ -10,12 +10,13 @@ from functools import cache
 from pathlib import Path
 
 import markdown
-import yaml
+
+from scripts import siteconfig
 
 
 @cache
 def extensions(config_path: Path) -> tuple[list[str], dict]:
-    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config = siteconfig.load(config_path)
     names, settings = [], {}
     for entry in config.get("markdown_extensions", []):
         if isinstance(entry, dict):

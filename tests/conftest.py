@@ -73,3 +73,13 @@ def server(site):
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def released(tmp_path_factory):
+    """Releases 1.0 and 1.1 in a temporary repository, served as GitHub Pages would serve them
+    (tests/releasing.py); shared by the release tests and the browser tests of versions."""
+    from tests.releasing import released as release
+
+    with release(tmp_path_factory.mktemp("release")) as repo:
+        yield repo

@@ -1,7 +1,7 @@
 """A real release in a temporary repository, for tests/test_release.py and the browser test of
 the versioned site: `make release VERSION=1.0`, a change to the content (a new editorial
 paragraph with a new id), `make release VERSION=1.1`, the gh-pages branch checked out beside
-it and served over HTTP as GitHub Pages would serve it."""
+it and served over HTTP as GitHub Pages would serve it, at the address it was built for."""
 
 from __future__ import annotations
 
@@ -26,8 +26,8 @@ GIT_ENV = {"GIT_AUTHOR_NAME": "Release Test", "GIT_AUTHOR_EMAIL": "release@test.
            "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
 
 
-def sh(repo: Path, *cmd: str, check: bool = True) -> subprocess.CompletedProcess:
-    env = {**os.environ, **GIT_ENV, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+def sh(repo: Path, *cmd: str, check: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, **GIT_ENV, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}", **(env or {})}
     env.pop("MAKEFLAGS", None)
     result = subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, check=False)
     if check:
@@ -51,8 +51,11 @@ def new_paragraph(essay: Path) -> str:
     return pid
 
 
-def release_twice(base: Path) -> dict:
-    """A copy of the working tree (the lead commits periodically: copy, don't clone) released twice."""
+def release_twice(base: Path, site_url: str) -> dict:
+    """A copy of the working tree (the lead commits periodically: copy, don't clone) released
+    twice, as the deploy workflow does it: with the site's address in SITE_URL. The gh-pages
+    branch is checked out at ``base / "pages"``."""
+    env = {"SITE_URL": site_url}
     repo = base / "repo"
     shutil.copytree(ROOT, repo, ignore=IGNORE, symlinks=True)
     (repo / ".venv").symlink_to(ROOT / ".venv")
@@ -62,31 +65,54 @@ def release_twice(base: Path) -> dict:
     sh(repo, "git", "commit", "-qm", "edition")
     changelog = repo / "CHANGELOG.md"
     edit(changelog, "## Unreleased (0.1, the foundation)", "## 1.0")
-    sh(repo, "make", "release", "VERSION=1.0")
+    sh(repo, "make", "release", "VERSION=1.0", env=env)
     tree_1_0 = sh(repo, "git", "rev-parse", "gh-pages:1.0").stdout.strip()
     sh(repo, "git", "add", "-A")
     sh(repo, "git", "commit", "-qm", "release 1.0")
     pid = new_paragraph(repo / "docs" / "essays" / "toucas.md")
     edit(changelog, "## 1.0\n", f"## 1.1\n\n- New editorial paragraph {pid}.\n\n## 1.0\n")
-    sh(repo, "make", "release", "VERSION=1.1")
+    sh(repo, "make", "release", "VERSION=1.1", env=env)
     sh(repo, "git", "add", "-A")
     sh(repo, "git", "commit", "-qm", "release 1.1")
-    sh(repo, "git", "worktree", "add", "-q", str(repo.parent / "pages"), "gh-pages")
-    return {"path": repo, "pages": repo.parent / "pages", "tree_1_0": tree_1_0, "new_id": pid}
+    sh(repo, "git", "worktree", "add", "-q", str(base / "pages"), "gh-pages")
+    return {"path": repo, "pages": base / "pages", "url": site_url, "tree_1_0": tree_1_0, "new_id": pid}
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _Pages(http.server.SimpleHTTPRequestHandler):
+    """GitHub Pages' behaviour: symlinked aliases followed, and any missing address answered
+    with the root 404.html (status 404) when there is one."""
+
     def log_message(self, *args):
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @contextmanager
 def serve(pages: Path):
-    """The gh-pages branch served as GitHub Pages would serve it (symlinked aliases followed)."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(pages)))
+    """Serve ``pages`` (which may not exist yet: the address is known before the release is
+    built with it) as GitHub Pages would serve the gh-pages branch."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Pages, directory=str(pages)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
+
+
+@contextmanager
+def released(base: Path):
+    """Releases 1.0 and 1.1 built for, and served at, one local address."""
+    with serve(base / "pages") as url:
+        yield release_twice(base, url)
 
 
 def get(url: str) -> tuple[int, str]:
@@ -94,6 +120,6 @@ def get(url: str) -> tuple[int, str]:
         with urllib.request.urlopen(url, timeout=10) as response:
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
-        return error.code, ""
+        return error.code, error.read().decode("utf-8")
 
 

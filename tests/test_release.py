@@ -15,18 +15,17 @@ import pytest
 from lxml import html as lxml_html
 
 from scripts import linkcheck
-from tests.releasing import IGNORE, edit, get, release_twice, serve, sh
+from tests.releasing import IGNORE, edit, get, sh
 
 
 @pytest.fixture(scope="module")
-def repo(tmp_path_factory):
-    return release_twice(tmp_path_factory.mktemp("release"))
+def repo(released):
+    return released
 
 
 @pytest.fixture(scope="module")
-def served(repo):
-    with serve(repo["pages"]) as url:
-        yield url
+def served(released):
+    return released["url"]
 
 
 def ids_on(url: str) -> set[str]:
@@ -78,6 +77,7 @@ def test_banner_and_canonical_point_to_the_same_page_in_latest(served):
     banner = root.xpath("//*[@data-edition-version-banner]//a/@href")
     canonical = root.xpath("//link[@rel='canonical']/@href")
     assert [urljoin(page, href) for href in banner + canonical] == [served + "latest/essays/toucas/"] * 2
+    assert canonical == [served + "latest/essays/toucas/"], "absolute: the deploy knows the address"
     assert get(served + "latest/essays/toucas/")[0] == 200
     home = served + "1.0/"
     banner = lxml_html.fromstring(get(home)[1]).xpath("//*[@data-edition-version-banner]//a/@href")
@@ -107,13 +107,34 @@ def test_every_page_and_anchor_of_1_0_resolves_in_1_1(repo, served):
 
 def test_the_whole_versioned_site_has_no_broken_link_or_fragment(repo):
     """lychee (the project wrapper) over the gh-pages tree: both versions, the aliases, the
-    root redirect. Each version's 404.html is left out: MkDocs renders it with root-absolute
-    URLs (no site_url yet), and GitHub Pages serves only a root 404.html (README, "Versions")."""
-    code, data = linkcheck.run(repo["pages"], exclude_paths=(r"/404\.html$",))
+    root redirect and the root 404 page (whose links are absolute paths, from SITE_URL)."""
+    code, data = linkcheck.run(repo["pages"])
     assert code == 0 and data["errors"] == 0, linkcheck.report(data, repo["pages"], False)
     checked = [item["url"] for items in data["success_map"].values() for item in items]
     assert any("/1.0/essays/toucas" in url and "#toucas-p" in url for url in checked)
     assert any("/latest/" in url for url in checked), "the banner and canonical links are checked"
+
+
+def test_a_missing_address_gets_the_root_404_page_of_the_latest_release(repo, served):
+    """GitHub Pages answers any missing address with the root 404.html: the released version's
+    404 page (search, both essays), its links absolute so they work from any depth."""
+    assert sh(repo["path"], "git", "rev-parse", "gh-pages:404.html").stdout == \
+        sh(repo["path"], "git", "rev-parse", "gh-pages:1.1/404.html").stdout
+    for missing in ("no-such-page/", "1.0/essays/no-such-essay/", "latest/a/b/c/"):
+        status, body = get(served + missing)
+        assert status == 404, missing
+        root = lxml_html.fromstring(body)
+        links = {urljoin(served + missing, href) for href in root.xpath("//article//a/@href")}
+        assert {served + "1.1/essays/toucas/", served + "1.1/essays/fedasiuk/"} <= links, links
+        for href in root.xpath("//link[@rel='stylesheet']/@href | //script/@src"):
+            assert get(urljoin(served + missing, href))[0] == 200, href
+
+
+def test_releasing_again_leaves_the_root_404_page_alone(repo):
+    before = sh(repo["path"], "git", "rev-parse", "gh-pages").stdout
+    result = sh(repo["path"], sys.executable, "-m", "scripts.ghpages", "1.1")
+    assert "was already" in result.stdout
+    assert sh(repo["path"], "git", "rev-parse", "gh-pages").stdout == before
 
 
 def test_removing_a_published_id_fails_the_checks_naming_it(repo, tmp_path):

@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import yaml
 from lxml import html as lxml_html
+
+from scripts import siteconfig
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,6 +41,6 @@ def test_a_plain_build_has_no_version_banner_or_relative_canonical(site):
 
 
 def test_redirects_plugin_is_configured():
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = siteconfig.load(ROOT / "mkdocs.yml")
     plugins = [p for p in config["plugins"] if isinstance(p, dict) and "redirects" in p]
     assert plugins and isinstance(plugins[0]["redirects"]["redirect_maps"], dict)

@@ -1,5 +1,5 @@
 """The versioned site in a real browser: after releases 1.0 and 1.1 (tests/releasing.py), the
-version selector says which version the reader is on, a banner on 1.0 (not `latest`) says so
+version selector says which version the reader is on and switches to the same page, a banner on 1.0 (not `latest`) says so
 and leads to the same page in `latest`, and `latest` has no banner."""
 
 from __future__ import annotations
@@ -9,14 +9,11 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.releasing import release_twice, serve
 
 
 @pytest.fixture(scope="module")
-def versions_site(tmp_path_factory):
-    repo = release_twice(tmp_path_factory.mktemp("versions"))
-    with serve(repo["pages"]) as url:
-        yield url
+def versions_site(released):
+    return released["url"]
 
 
 def test_an_old_version_says_so_and_leads_to_latest(page: Page, versions_site):
@@ -31,10 +28,9 @@ def test_an_old_version_says_so_and_leads_to_latest(page: Page, versions_site):
     expect(page.locator("[data-md-component='outdated']")).to_be_hidden()
 
 
-def test_the_selector_lists_both_versions_and_switches(page: Page, versions_site):
-    """Material maps the page across versions through the target's sitemap.xml, which MkDocs
-    leaves empty without site_url (not known yet): until then the selector opens the version's
-    home page. The banner (above) is what keeps the reader on the same page."""
+def test_the_selector_lists_both_versions_and_switches_to_the_same_page(page: Page, versions_site):
+    """Material maps the page across versions through the target version's sitemap.xml, which
+    lists absolute addresses because the release was built with SITE_URL."""
     page.goto(f"{versions_site}latest/about/reading/")
     expect(page.locator(".md-version__current")).to_have_text("1.1")
     expect(page.locator("[data-md-component='outdated']")).to_be_hidden()
@@ -42,5 +38,17 @@ def test_the_selector_lists_both_versions_and_switches(page: Page, versions_site
     expect(items).to_have_count(2)
     page.locator(".md-version__current").focus()  # the list opens on focus (or hover)
     page.locator(".md-version__list .md-version__link", has_text="1.0").click()
-    expect(page).to_have_url(re.compile(r"/1\.0/$"))
+    expect(page).to_have_url(re.compile(r"/1\.0/about/reading/$"))
+    expect(page.locator(".md-version__current")).to_have_text("1.0")
     expect(page.locator("[data-md-component='outdated']")).to_be_visible()
+
+
+def test_a_missing_page_offers_search_and_the_essays(page: Page, versions_site):
+    response = page.goto(f"{versions_site}1.0/essays/no-such-essay/")
+    assert response is not None and response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") != "static", \
+        "the 404 page is styled (its stylesheets load from the version's folder)"
+    page.locator("article a[href*='essays/toucas/']").first.click()
+    expect(page).to_have_url(re.compile(r"/1\.1/essays/toucas/$"))
+    expect(page.locator("#toucas-p12")).to_be_attached()

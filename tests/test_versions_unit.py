@@ -1,0 +1,19 @@
+"""scripts/versions.py: addresses across mike versions."""
+
+from scripts import versions
+
+
+def test_base_url_drops_the_version_mike_appended():
+    assert versions.base_url("https://ex.test/ed/1.0/", "1.0") == "https://ex.test/ed/"
+    assert versions.base_url("https://ex.test/ed/1.0", "1.0") == "https://ex.test/ed/"
+    assert versions.base_url("https://ex.test/ed/", None) == "https://ex.test/ed/"
+    assert versions.base_url("https://ex.test/1.0x/", "0x") == "https://ex.test/1.0x/"
+    assert versions.base_url("", "1.0") is None and versions.base_url(None, None) is None
+
+
+def test_latest_url_only_for_a_versioned_build_with_an_address():
+    assert versions.latest_url("https://ex.test/ed/1.0/", "1.0", "essays/toucas/") == \
+        "https://ex.test/ed/latest/essays/toucas/"
+    assert versions.latest_url("https://ex.test/ed/dev/", "dev", "") == "https://ex.test/ed/latest/"
+    assert versions.latest_url("https://ex.test/ed/", None, "essays/toucas/") is None
+    assert versions.latest_url(None, "1.0", "essays/toucas/") is None
