@@ -160,6 +160,15 @@ def problems(bib_dir: Path, used: set[str]) -> list[str]:
     for key, entry in data.entries.items():
         found += entry_problems(key, entry)
     defined = set(data.entries)
+    for key, copy in ((usage(bib_dir) or {}).get("copies") or {}).items():
+        where = f"{USAGE}: copies: {key}"
+        if key not in defined:
+            found.append(f"{where}: key is not defined in bib/")
+        for field in ("url", "label", "description"):
+            if not (copy or {}).get(field):
+                found.append(f"{where}: {field} is missing")
+        if (copy or {}).get("url") and not url_ok(copy["url"]):
+            found.append(f"{where}: url {copy['url']!r} is not a well-formed web address")
     found += [f"key {k} is used but not defined in bib/" for k in sorted(used - defined)]
     found += [f"key {k} is defined in bib/ but never used" for k in sorted(defined - used)]
     return found

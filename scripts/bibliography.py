@@ -71,9 +71,12 @@ def html(entries: dict[str, str], use: dict, where: dict[str, list[bib.Use]], pr
             links = ", ".join(
                 f'<a href="{escape(prefix + u.url)}">{escape(u.label)}</a>' for u in where.get(key, [])
             )
+            copy = (use.get("copies") or {}).get(key)
+            also = (f'<p class="edition-bibliography__copy">Also at: <a href="{escape(copy["url"])}">'
+                    f'{escape(copy["description"])}</a> (the edition\'s addition).</p>') if copy else ""
             out.append(
                 f'<li id="{entry_id(key)}" class="edition-bibliography__entry">'
-                f'<div class="csl-entry">{entries[key]}</div>'
+                f'<div class="csl-entry">{entries[key]}</div>{also}'
                 f'<p class="edition-bibliography__uses">Cited in: {links or "—"}</p></li>'
             )
         out += ["</ul>", ""]

@@ -70,12 +70,15 @@ def essay_markdown(markdown: str, bibliography_link: str) -> str:
     )
 
 
-def link_notes(content: str, notes: dict[str, list[str]], titles: dict[str, str], bibliography_url: str) -> str:
-    """Append to each listed note a link to the bibliography entry of each work it cites.
+def link_notes(content: str, notes: dict[str, list[str]], titles: dict[str, str], bibliography_url: str,
+               copies: dict[str, dict] | None = None) -> str:
+    """Append to each listed note a link to the bibliography entry of each work it cites, and
+    to any other known copy of the work (``copies``: key → ``url``, ``label``, ``description``).
 
     ``notes`` maps a note id (``toucas-n2``) to keys; ``titles`` gives each key's short title
     for the link's accessible name. The author's words are not touched.
     """
+    copies = copies or {}
     root = htmltools.parse_fragment(content)
     for note, keys in notes.items():
         found = root.xpath("//p[@id=$id]", id=note)
@@ -85,6 +88,11 @@ def link_notes(content: str, notes: dict[str, list[str]], titles: dict[str, str]
             f'<a href="{escape(bibliography_url)}#{entry_id(k)}" '
             f'aria-label="Bibliography entry: {escape(titles.get(k, k))}">Bibliography</a>'
             for k in keys
+        )
+        links += "".join(
+            f' · <a href="{escape(copies[k]["url"])}" class="edition-copylink" '
+            f'aria-label="{escape(copies[k]["description"])}">{escape(copies[k]["label"])}</a>'
+            for k in keys if k in copies
         )
         span = htmltools.element(f'<span class="edition-biblink"> [{links}]</span>')
         backref = found[0].cssselect("a.footnote-backref")

@@ -33,7 +33,9 @@ def essay_content(html: str, page_url: str) -> str:
     items = bib.load().entries
     titles = {k: bibliography_title(e.fields.get("title", k)) for k, e in items.items()}
     prefix = "../" * page_url.count("/")
-    return citations.link_notes(html, bib.usage().get("notes") or {}, titles, prefix + "bibliography/")
+    use = bib.usage()
+    return citations.link_notes(html, use.get("notes") or {}, titles, prefix + "bibliography/",
+                                use.get("copies") or {})
 
 
 def bibliography_title(title: str) -> str:

@@ -75,6 +75,9 @@ def _has_class(el: lxml_html.HtmlElement, name: str) -> bool:
     return name in (el.get("class") or "").split()
 
 
+TRAILING = ".,;:!)\u00a0 "
+
+
 def essay_structure(root: lxml_html.HtmlElement, essay: str, meta: dict, file: str, source: str) -> list[Problem]:
     """Passage ids, note references and emendations of one essay's rendered HTML.
 
@@ -84,6 +87,17 @@ def essay_structure(root: lxml_html.HtmlElement, essay: str, meta: dict, file: s
 
     def line(needle: str) -> int | None:
         return _line_of_text(source, needle)
+
+    # An address printed in the text links exactly to itself. In Markdown it is written <URL>: a
+    # bare URL before a full stop took the stop, and the space the footnote puts before its
+    # back-link, into the link (".../toc.htm.%C2%A0", a dead link the author never wrote).
+    for a in root.xpath(".//a[starts-with(@href,'http')]"):
+        text, href = a.text_content(), a.get("href") or ""
+        if text.startswith("http") and (href != text or text[-1] in TRAILING or "%C2%A0" in href):
+            address = text.rstrip(TRAILING)
+            problems.append(Problem(file, line(address), "link",
+                                    f"the link {href!r} does not stop where the address does: "
+                                    f"write it as <{address}> in the Markdown"))
 
     # Every block of the essay's text carries a passage id of this essay and of the right kind.
     blocks = root.xpath("./p | ./h2 | ./h3 | ./h4 | .//figcaption | .//div[contains(@class,'footnote')]//li/p")

@@ -84,3 +84,19 @@ def test_checks_catch_unused_and_undefined_keys():
     keys = used_keys()
     assert any("never used" in p for p in bib.problems(bib.BIB_DIR, keys - {"lavrov2008interview"}))
     assert any("used but not defined" in p for p in bib.problems(bib.BIB_DIR, keys | {"nosuchwork2020"}))
+
+
+@pytest.mark.parametrize("change, expected", [
+    (("  rumsfeld1998:\n    url:", "  nosuchkey:\n    url:"), "copies: nosuchkey: key is not defined"),
+    (("url: https://irp.fas.org/", "url: irp.fas.org/"), "is not a well-formed web address"),
+    (("    label: FAS copy\n", ""), "copies: rumsfeld1998: label is missing"),
+])
+def test_known_copies_are_checked(tmp_path, change, expected):
+    copy = tmp_path / "bib"
+    shutil.copytree(bib.BIB_DIR, copy)
+    path = copy / "usage.yml"
+    text = path.read_text(encoding="utf-8")
+    assert change[0] in text
+    path.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    problems = bib.problems(copy, used_keys(bib_dir=copy))
+    assert any(expected in p for p in problems), problems

@@ -114,3 +114,14 @@ def test_cli_exits_non_zero_and_prints_the_problem(docs):
     assert result.returncode == 1
     assert "duplicate passage id toucas-p4" in result.stderr
     assert "problem(s)" in result.stderr
+
+
+def test_a_bare_address_before_a_full_stop(docs):
+    """Written bare, the address of note 1 would link to ".../toc.htm.%C2%A0"."""
+    essay = docs / "essays" / "toucas.md"
+    edit(essay, "<https://fas.org/irp/threat/missile/rumsfeld/toc.htm>.", "https://fas.org/irp/threat/missile/rumsfeld/toc.htm.")
+    problems = run(docs)
+    expected = (f"docs/essays/toucas.md:{line_of(essay, 'rumsfeld/toc.htm')}: link: the link "
+                "'https://fas.org/irp/threat/missile/rumsfeld/toc.htm.%C2%A0' does not stop where the address "
+                "does: write it as <https://fas.org/irp/threat/missile/rumsfeld/toc.htm> in the Markdown")
+    assert expected in problems, problems

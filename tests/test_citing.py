@@ -11,7 +11,7 @@ import pytest
 from lxml import html
 from pybtex.database import parse_string
 
-from scripts import citations
+from scripts import bib, citations
 
 ESSAYS = {
     "toucas": ("Ballistic Missile Defense: Proceed With Caution", "Boris Toucas", "toucas2017"),
@@ -79,7 +79,7 @@ def test_toucas_notes_link_to_their_works_without_changing_the_text(site, record
     for n, key in enumerate(["rumsfeld1998", "gates2014duty", "sdi2017market", "lewis2016sm3",
                              "lavrov2008interview"], start=1):
         note = root.get_element_by_id(f"toucas-n{n}")
-        links = note.cssselect(".edition-biblink a")
+        links = note.cssselect(".edition-biblink a:not(.edition-copylink)")
         assert [a.get("href") for a in links] == [f"../../bibliography/#ref-{key}"]
     assert not root.get_element_by_id("toucas-n6").cssselect(".edition-biblink")
     n2 = next(r for r in records if r["id"] == "toucas-n2")
@@ -163,3 +163,37 @@ def test_downloads_parse_and_describe_the_essay(site, essay):
     assert [line for line in records if line.startswith("TY  - ")] == [
         "TY  - " + ("JOUR" if essay == "fedasiuk" else "ELEC"), "TY  - ELEC"]
     assert f"TI  - {title}" in records and records.count("ER  - ") == 2
+
+
+def test_a_note_whose_address_may_be_dead_points_to_the_known_copy(site, records):
+    """Toucas's note 1 gives a fas.org address; the sources establish copies on irp.fas.org.
+    The edition offers that copy beside the note and in the bibliography, outside the text."""
+    root = page(site, "essays/toucas")
+    note = root.get_element_by_id("toucas-n1")
+    copy = note.cssselect(".edition-biblink a.edition-copylink")
+    assert [a.get("href") for a in copy] == ["https://irp.fas.org/threat/missile/rumsfeld/"]
+    assert "Federation of American Scientists" in copy[0].get("aria-label")
+    assert "https://fas.org/irp/threat/missile/rumsfeld/toc.htm" in note.text_content(), "the author's address stays"
+    n1 = next(r for r in records if r["id"] == "toucas-n1")
+    assert "irp.fas.org" not in n1["text"] and "FAS copy" not in n1["text"]
+    entry = page(site, "bibliography").get_element_by_id("ref-rumsfeld1998")
+    also = entry.cssselect(".edition-bibliography__copy a")
+    assert [a.get("href") for a in also] == ["https://irp.fas.org/threat/missile/rumsfeld/"]
+    assert not page(site, "bibliography").get_element_by_id("ref-gates2014duty").cssselect(".edition-bibliography__copy")
+
+
+def test_addresses_in_the_notes_link_exactly_to_the_address_printed(site):
+    """A note's address is linked as printed, without the sentence's full stop or the space the
+    footnote adds before its back-link (a bare URL once swallowed both: ".../toc.htm.%C2%A0"),
+    and it is the address bib/ records for the work the note cites."""
+    root = page(site, "essays/toucas")
+    entries = bib.load().entries
+    checked = 0
+    for note, keys in bib.usage()["notes"].items():
+        for a in root.get_element_by_id(note).xpath(".//a[starts-with(@href,'http')][not(ancestor::*[@class='edition-biblink'])]"):
+            href = a.get("href")
+            assert href == a.text_content(), (note, href)
+            assert href[-1] not in ".,;:)\u00a0 " and "%C2%A0" not in href, (note, href)
+            assert href in {entries[k].fields.get("url") for k in keys}, (note, href)
+            checked += 1
+    assert checked == 3, "notes 1, 3 and 4 give addresses"
