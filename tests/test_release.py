@@ -14,7 +14,8 @@ from urllib.parse import urljoin
 import pytest
 from lxml import html as lxml_html
 
-from scripts import linkcheck
+from scripts import linkcheck, siteconfig
+from scripts import published as published_check
 from tests.releasing import IGNORE, edit, get, sh
 
 
@@ -167,6 +168,18 @@ def test_removing_a_published_page_fails_unless_redirected(repo, tmp_path):
          "      redirect_maps:\n        about/contributing.md: about/contributing-guide.md\n")
     result = sh(work, sys.executable, "-m", "scripts.check", check=False)
     assert "/about/contributing/" not in result.stderr, result.stderr
+    # The built redirect: the old address answers and sends the reader to the new one.
+    sh(work, sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site"),
+       env={"NO_MKDOCS_2_WARNING": "1"})
+    old = tmp_path / "site" / "about" / "contributing" / "index.html"
+    root = lxml_html.parse(str(old)).getroot()
+    refresh = root.xpath("//meta[@http-equiv='refresh']/@content")
+    assert refresh and refresh[0].split("url=", 1)[1] == "../contributing-guide/", refresh
+    assert (tmp_path / "site" / "about" / "contributing-guide" / "index.html").is_file()
+    record = published(repo)
+    reg = json.loads((work / "docs" / "passage-registry.json").read_text(encoding="utf-8"))
+    redirects = published_check.page_redirects(siteconfig.load(work / "mkdocs.yml"))
+    assert published_check.check_site(record, tmp_path / "site", reg, redirects) == []
 
 
 def test_a_tag_release_must_be_recorded_first(repo, tmp_path):
