@@ -1,6 +1,7 @@
-"""The versioned site in a real browser: after releases 1.0 and 1.1 (tests/releasing.py), the
-version selector says which version the reader is on and switches to the same page, a banner on 1.0 (not `latest`) says so
-and leads to the same page in `latest`, and `latest` has no banner."""
+"""The versioned site in a real browser, at desktop and phone size: after releases 1.0 and 1.1
+(tests/releasing.py), the version selector says which version the reader is on and switches
+to the same page, a banner on 1.0 (not `latest`) says so and leads to the same page in
+`latest`, `latest` has no banner, and a missing address gets the helpful 404 page."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from journeys import screenshot, viewport_context_args  # noqa: F401  (desktop and phone)
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +43,7 @@ def test_the_selector_lists_both_versions_and_switches_to_the_same_page(page: Pa
     expect(page).to_have_url(re.compile(r"/1\.0/about/reading/$"))
     expect(page.locator(".md-version__current")).to_have_text("1.0")
     expect(page.locator("[data-md-component='outdated']")).to_be_visible()
+    screenshot(page, "version-1.0-reading")
 
 
 def test_a_missing_page_offers_search_and_the_essays(page: Page, versions_site):
