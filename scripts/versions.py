@@ -28,3 +28,13 @@ def latest_url(site_url: str | None, version: str | None, page_url: str) -> str 
     if not base or not version:
         return None
     return f"{base}{LATEST}/{page_url}"
+
+
+def edition_csl(version: str | None, date: str | None) -> dict:
+    """CSL fields that date an edition page in a released version: the version and the day it
+    was released (``docs/published.json``). Nothing for `dev` or a plain build: those are
+    undated ("n.d."), and the citation guidance asks for an access date."""
+    if not version or not date:
+        return {}
+    year, month, day = (int(part) for part in date.split("-"))
+    return {"version": version, "issued": {"date-parts": [[year, month, day]]}}

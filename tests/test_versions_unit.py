@@ -17,3 +17,9 @@ def test_latest_url_only_for_a_versioned_build_with_an_address():
     assert versions.latest_url("https://ex.test/ed/dev/", "dev", "") == "https://ex.test/ed/latest/"
     assert versions.latest_url("https://ex.test/ed/", None, "essays/toucas/") is None
     assert versions.latest_url(None, "1.0", "essays/toucas/") is None
+
+
+def test_a_released_edition_page_is_dated_by_its_release():
+    assert versions.edition_csl("1.1", "2026-11-22") == {
+        "version": "1.1", "issued": {"date-parts": [[2026, 11, 22]]}}
+    assert versions.edition_csl("dev", None) == {} and versions.edition_csl(None, None) == {}
