@@ -36,7 +36,7 @@ def tools(pid: str, parsed: passages.PassageId) -> lxml_html.HtmlElement:
 
 
 def cite_button(pid: str, parsed: passages.PassageId) -> str:
-    """"Cite this paragraph" (or note): filled in by overrides/assets/cite.js from the page's
+    """"Cite this paragraph" (or note): filled in by overrides/assets/edition.js from the page's
     "Cite this" data (scripts/citethis.py). Other kinds of passage have no CSL locator."""
     if parsed.kind not in ("paragraph", "note"):
         return ""
