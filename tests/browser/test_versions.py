@@ -44,3 +44,14 @@ def test_the_selector_lists_both_versions_and_switches(page: Page, versions_site
     page.locator(".md-version__list .md-version__link", has_text="1.0").click()
     expect(page).to_have_url(re.compile(r"/1\.0/$"))
     expect(page.locator("[data-md-component='outdated']")).to_be_visible()
+
+
+def test_no_script_error_on_any_version(page: Page, versions_site):
+    """Material's banner script resolved base_url alone, which throws without site_url
+    ("Invalid URL", overrides/partials/javascripts/outdated.html), on every page of every version."""
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    for path in ("1.0/essays/toucas/", "latest/essays/toucas/", "latest/"):
+        page.goto(f"{versions_site}{path}")
+        page.wait_for_load_state("load")
+    assert errors == []
