@@ -6,8 +6,11 @@ scaler here when they exist, and the scale test measures them with no other chan
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Callable
 
@@ -23,6 +26,30 @@ ESSAYS = ("toucas", "fedasiuk")
 def copy_project(root: Path, dest: Path) -> Path:
     shutil.copytree(root, dest, ignore=SKIP)
     return dest
+
+
+GIT_ENV = {"GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@bench.invalid",
+           "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@bench.invalid",
+           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+DEPLOYED_VERSION = "bench"
+
+
+def deployed(root: Path, dest: Path, env: dict[str, str]) -> Path:
+    """The edition as it is published (``make release`` without the checks): a copy of the
+    project in a new git repository, deployed with mike as version ``bench`` aliased ``latest``
+    (the default), its gh-pages branch checked out in ``dest/pages``, which is returned. Readers
+    open ``/latest/``; ``versions.json`` is at the root."""
+    project = copy_project(root, dest / "project")
+    env = {**env, **GIT_ENV}
+    mike = [sys.executable, "-c", "import sys; from mike.driver import main; sys.exit(main())"]
+    for command in (["git", "init", "-q", "-b", "main"], ["git", "add", "-A"], ["git", "commit", "-qm", "bench"],
+                    [*mike, "deploy", "--update-aliases", DEPLOYED_VERSION, "latest"],
+                    [*mike, "set-default", "latest"],
+                    ["git", "worktree", "add", "-q", str(dest / "pages"), "gh-pages"]):
+        result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+        if result.returncode:
+            raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout}{result.stderr[-3000:]}")
+    return dest / "pages"
 
 
 def _load(config: Path) -> dict:

@@ -83,14 +83,17 @@ def html(entries: dict[str, str], use: dict, where: dict[str, list[bib.Use]], pr
     return "\n".join(out)
 
 
-def markdown(page_markdown: str, use: dict, cited_on_pages: dict[str, list[str]],
-             page_titles: dict[str, str], prefix: str, urls: dict[str, str]) -> str:
-    """The bibliography page's Markdown with its marker replaced by the rendered entries.
+def job(items: dict[str, dict], urls: dict[str, str]) -> tuple:
+    """The render (a scripts.cite.render_many job) of every entry, in the editorial style.
 
     ``urls`` gives the web address of entries that have one only at build time (edition pages).
     """
-    items = cite.csl_items()
-    items = [cite.with_url(item, urls.get(key)) for key, item in items.items()]
-    _, entries = cite.render(items, cite.EDITORIAL_STYLE, [])
+    return ([cite.with_url(item, urls.get(key)) for key, item in items.items()], cite.EDITORIAL_STYLE, [])
+
+
+def markdown(page_markdown: str, entries: dict[str, str], use: dict, cited_on_pages: dict[str, list[str]],
+             page_titles: dict[str, str], prefix: str) -> str:
+    """The bibliography page's Markdown with its marker replaced by the rendered entries
+    (``entries``: the bibliography of the result of :func:`job`)."""
     where = uses(use, cited_on_pages, page_titles)
     return page_markdown.replace(MARKER, html(entries, use, where, prefix))

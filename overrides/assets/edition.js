@@ -1,3 +1,8 @@
+/* The edition's scripts, one deferred file: 1. copy-link buttons; 2. "Cite this"; 3. print;
+   4. landing from a search result. Each part is self-contained. */
+
+/* ==== 1. Copy-link buttons ==== */
+
 /* Copy-link buttons of the edition's passages (markup: scripts/decorate.py).
    Puts the passage's full URL on the clipboard and confirms it visibly and to screen readers. */
 (function () {
@@ -53,4 +58,192 @@
       announce("Could not copy the link. Its address is " + url);
     });
   });
+})();
+
+/* ==== 2. Cite this ==== */
+
+/* "Cite this" on essay pages (markup: scripts/citethis.py; paragraph buttons: scripts/decorate.py).
+   Citations are formatted at build time from bib/; this script only fills in the address of the
+   page or passage (which depends on the published version) and the passage number, and copies. */
+(function () {
+  "use strict";
+
+  function pageUrl(hash) {
+    var url = new URL(window.location.href);
+    url.search = "";
+    url.hash = hash || "";
+    return url.toString();
+  }
+
+  function fillUrls(root, url) {
+    root.querySelectorAll("[data-cite-url]").forEach(function (a) {
+      a.setAttribute("href", url);
+      a.textContent = url;
+    });
+  }
+
+  function citationText(el) {
+    return el.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    var area = document.createElement("textarea");
+    area.value = text;
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (error) { ok = false; }
+    area.remove();
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
+  }
+
+  function announce(message) {
+    var region = document.querySelector("[data-edition-live]");
+    if (region) { region.textContent = ""; region.textContent = message; }
+  }
+
+  function item(label, html, what) {
+    var wrap = document.createElement("div");
+    wrap.className = "edition-cite__item";
+    var text = document.createElement("p");
+    text.className = "edition-cite__text";
+    text.innerHTML = html;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "edition-cite__copy";
+    button.textContent = "Copy";
+    button.setAttribute("aria-label", "Copy the " + label + " citation of " + what);
+    wrap.appendChild(text);
+    wrap.appendChild(button);
+    return wrap;
+  }
+
+  function passageDialog(button) {
+    var id = button.getAttribute("data-passage");
+    var kind = button.getAttribute("data-kind");
+    var number = button.getAttribute("data-number");
+    var what = (kind === "note" ? "note " : "paragraph ") + number;
+    var dialog = document.querySelector("dialog.edition-cite-dialog");
+    if (!dialog) {
+      dialog = document.createElement("dialog");
+      dialog.className = "edition-cite-dialog";
+      dialog.setAttribute("aria-labelledby", "edition-cite-dialog-title");
+      document.body.appendChild(dialog);
+    }
+    dialog.innerHTML = "";
+    var title = document.createElement("h2");
+    title.id = "edition-cite-dialog-title";
+    title.textContent = "Cite " + what;
+    dialog.appendChild(title);
+    document.querySelectorAll("template[data-cite-passage]").forEach(function (template) {
+      var label = template.getAttribute("data-cite-label");
+      var parts = template.content;
+      var section = document.createElement("section");
+      section.setAttribute("data-cite-style", template.getAttribute("data-cite-passage"));
+      var heading = document.createElement("h3");
+      heading.textContent = label;
+      section.appendChild(heading);
+      section.appendChild(item(label, parts.querySelector("[data-kind='" + kind + "']").innerHTML, what + " in the text"));
+      section.appendChild(item(label, parts.querySelector("[data-kind='entry']").innerHTML, what + ", reference"));
+      section.querySelectorAll("[data-cite-locator]").forEach(function (el) { el.textContent = number; });
+      fillUrls(section, pageUrl(id));
+      dialog.appendChild(section);
+    });
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "edition-cite-dialog__close md-button";
+    close.textContent = "Close";
+    close.addEventListener("click", function () { dialog.close(); });
+    dialog.appendChild(close);
+    dialog.showModal();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".edition-cite").forEach(function (panel) { fillUrls(panel, pageUrl()); });
+  });
+
+  document.addEventListener("click", function (event) {
+    if (!event.target.closest) { return; }
+    var cite = event.target.closest(".passage-cite");
+    if (cite) { event.preventDefault(); passageDialog(cite); return; }
+    var button = event.target.closest(".edition-cite__copy");
+    if (!button) { return; }
+    var text = citationText(button.parentNode.querySelector(".edition-cite__text"));
+    copy(text).then(function () {
+      button.setAttribute("data-copied", "true");
+      button.textContent = "Copied";
+      announce("Citation copied: " + text);
+      window.setTimeout(function () { button.removeAttribute("data-copied"); button.textContent = "Copy"; }, 2500);
+    }, function () { announce("Could not copy the citation. Select its text to copy it."); });
+  });
+})();
+
+/* ==== 3. Print ==== */
+
+/* Adds the page's address to printouts (shown only in print: the print section of overrides/assets/edition.css) and
+   opens collapsed <details> while printing, so that nothing is lost on paper. */
+(function () {
+  "use strict";
+  var content = document.querySelector(".md-content__inner");
+  if (!content) { return; }
+  var line = document.createElement("p");
+  var address = document.createElement("span");
+  line.className = "print-url";
+  address.className = "print-url__address";
+  address.textContent = window.location.origin + window.location.pathname;
+  line.appendChild(document.createTextNode("Printed from "));
+  line.appendChild(address);
+  content.insertBefore(line, content.firstChild);
+
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (d) {
+      d.open = true;
+      return true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+})();
+
+/* ==== 4. Search landing ==== */
+
+/* Landing from a search result. Material's search links to a section (or the top of a page) and,
+   with search.highlight, marks the query's words in the text (<mark data-md-highlight>). This
+   brings the first marked passage of that section into view and flags it (data-search-landing),
+   so "Aegis Ashore" lands on the paragraph that says it, not on a heading pages above. */
+(function () {
+  "use strict";
+  if (!new URLSearchParams(window.location.search).get("h")) { return; }
+  var content = document.querySelector(".md-content");
+  if (!content) { return; }
+
+  function start() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    return id ? document.getElementById(id) : null;
+  }
+
+  function land() {
+    var marks = content.querySelectorAll("mark[data-md-highlight]");
+    if (!marks.length) { return false; }
+    var from = start();
+    var mark = Array.prototype.find.call(marks, function (m) {
+      return !from || from.contains(m) ||
+        (from.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING);
+    }) || marks[0];
+    var passage = mark.closest(".passage, p, li, figcaption, td") || mark;
+    passage.setAttribute("data-search-landing", "");
+    passage.scrollIntoView({ block: "center" });
+    return true;
+  }
+
+  if (land()) { return; }
+  var observer = new MutationObserver(function () { if (land()) { observer.disconnect(); } });
+  observer.observe(content, { childList: true, subtree: true });
+  window.setTimeout(function () { observer.disconnect(); }, 10000);
 })();

@@ -3,8 +3,8 @@ zero violations of any impact (axe's default rules: WCAG 2 A/AA and best practic
 WCAG 2.2 target-size).
 
 Page types are discovered from the built site (journeys.discover), so a new kind of page is
-covered the day it appears. Fixes to upstream Material live in overrides/ (assets/a11y.css,
-partials/search.html)."""
+covered the day it appears. Fixes to upstream Material live in overrides/ (the accessibility
+section of assets/edition.css, partials/search.html)."""
 
 from __future__ import annotations
 

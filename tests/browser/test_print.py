@@ -1,5 +1,5 @@
 """Printing an essay: paragraph numbers, notes and the page's URL on paper; no navigation chrome
-(overrides/assets/print.css, print.js)."""
+(the print sections of overrides/assets/edition.css and edition.js)."""
 
 from __future__ import annotations
 

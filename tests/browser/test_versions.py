@@ -5,12 +5,18 @@ to the same page, a banner on 1.0 (not `latest`) says so and leads to the same p
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from journeys import screenshot, viewport_context_args  # noqa: F401  (desktop and phone)
+from scripts import benchsite
+from tests.releasing import serve
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +61,29 @@ def test_a_missing_page_offers_search_and_the_essays(page: Page, versions_site):
     page.locator("article a[href*='essays/toucas/']").first.click()
     expect(page).to_have_url(re.compile(r"/1\.1/essays/toucas/$"))
     expect(page.locator("#toucas-p12")).to_be_attached()
+
+
+@pytest.fixture(scope="module")
+def deployed_without_address(tmp_path_factory):
+    """One version deployed with mike by a local `make release`, whose build has no SITE_URL
+    (scripts/benchsite.deployed: version `bench`, alias `latest`)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": ""}
+    pages = benchsite.deployed(ROOT, tmp_path_factory.mktemp("deployed"), env)
+    with serve(pages) as url:
+        yield url
+
+
+@pytest.mark.parametrize("site", ["released", "deployed_without_address"])
+def test_no_script_error_on_any_version(page: Page, site, request):
+    """Material's banner script resolved base_url alone, which throws without site_url
+    ("Invalid URL", overrides/partials/javascripts/outdated.html), on every page of every version."""
+    base = request.getfixturevalue(site)
+    base = base["url"] if isinstance(base, dict) else base
+    paths = ("1.0/essays/toucas/", "latest/essays/toucas/", "latest/") if site == "released" else \
+        ("bench/essays/toucas/", "latest/essays/toucas/", "latest/")
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    for path in paths:
+        assert page.goto(f"{base}{path}").status == 200, path
+        page.wait_for_load_state("load")
+    assert errors == []
