@@ -30,7 +30,7 @@ import sys
 import tempfile
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from scripts import benchsite, diskcache, pagetypes, reproducible
@@ -114,13 +114,23 @@ def chromium() -> str:
     raise SystemExit("make bench needs Chromium: install Debian's chromium or set CHROMIUM_PATH")
 
 
-def weights(site: Path, pages: list[tuple[str, str]]) -> dict:
+@contextmanager
+def _served(site: Path, url: str | None):
+    """``url`` if ``site`` is already served there, else a server of its own."""
+    if url:
+        yield url
+    else:
+        with serve(site) as base:
+            yield base
+
+
+def weights(site: Path, pages: list[tuple[str, str]], url: str | None = None) -> dict:
     """Bytes (raw, gzip) by kind and requests, per page, loaded in Chromium until network idle."""
     from playwright.sync_api import sync_playwright
 
     kinds = {"document": "html", "stylesheet": "css", "script": "js"}
     out = {}
-    with serve(site) as base, sync_playwright() as p:
+    with _served(site, url) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
         for kind, path in pages:
             context = browser.new_context(viewport={"width": 1280, "height": 800})
@@ -186,7 +196,8 @@ def _where(audit: dict) -> list[str]:
     return sorted(set(found))[:10]
 
 
-def lighthouse_compare(edition: Path, edition_path: str, bare: Path, path: str, runs: int, work: Path) -> dict:
+def lighthouse_compare(edition: Path, edition_path: str, bare: Path, path: str, runs: int, work: Path,
+                       edition_served: str | None = None) -> dict:
     """The edition's page (``edition_path`` in the deployed tree ``edition``) against bare
     Material's (``path`` in ``bare``), alternately."""
     binary = lighthouse_binary()
@@ -194,7 +205,7 @@ def lighthouse_compare(edition: Path, edition_path: str, bare: Path, path: str, 
         return {"error": "Lighthouse not installed: run `npm ci` (package.json) with network access"}
     results: dict[str, list[dict]] = {"edition": [], "bare": []}
     try:
-        with serve(edition) as edition_url, serve(bare) as bare_url:
+        with _served(edition, edition_served) as edition_url, serve(bare) as bare_url:
             for _ in range(runs):
                 results["edition"].append(lighthouse(binary, edition_url + edition_path, work))
                 results["bare"].append(lighthouse(binary, bare_url + path, work))
@@ -212,6 +223,7 @@ def lighthouse_compare(edition: Path, edition_path: str, bare: Path, path: str, 
 
 def run(repeats: int, scale: int, lighthouse_runs: int) -> dict:
     work = Path(tempfile.mkdtemp(prefix="edition-bench-"))
+    deployed = ExitStack()
     try:
         bare_config = benchsite.bare_material(ROOT, work / "bare")
         scaled = benchsite.scaled(ROOT, work / "scaled", scale)
@@ -225,7 +237,9 @@ def run(repeats: int, scale: int, lighthouse_runs: int) -> dict:
             scaled_times.append(build(work / "scaled" / "mkdocs.yml", work / "scaled-site",
                                       cache=work / f"cache-scaled-{i}"))
             check_times.append(timed([sys.executable, "-m", "scripts.check"]))
-        pages_root = benchsite.deployed(ROOT, work / "deploy", environment())
+        # Deployed as the deploy workflow does it: built for the address it is served at.
+        site_url = deployed.enter_context(serve(work / "deploy" / "pages")) + "/"
+        pages_root = benchsite.deployed(ROOT, work / "deploy", {**environment(), "SITE_URL": site_url})
         version = pages_root / benchsite.DEPLOYED_VERSION
         prefix = "/latest"
         pages = [(kind, prefix + path)
@@ -245,13 +259,14 @@ def run(repeats: int, scale: int, lighthouse_runs: int) -> dict:
                       "ratio": round(median(scaled_times) / cold, 2),
                       "goal": f"linear: ratio <= {scale}"},
             "check_s": median(check_times),
-            "pages": weights(pages_root, pages),
+            "pages": weights(pages_root, pages, site_url.rstrip("/")),
             "bare_pages": weights(work / "bare-site", [("essays", "/essays/toucas/")]),
             "lighthouse": lighthouse_compare(pages_root, prefix + "/essays/toucas/", work / "bare-site",
-                                             "/essays/toucas/", lighthouse_runs, work),
+                                             "/essays/toucas/", lighthouse_runs, work, site_url.rstrip("/")),
         }
         return report
     finally:
+        deployed.close()
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -80,8 +80,24 @@ def csl_items(bib_dir: Path = bib.BIB_DIR, cache_dir: Path | None = None) -> dic
         year = bib.inferred_year(entry)
         if year:
             item["issued"] = {"literal": f"[{year}]"}
-        items[item["id"]] = item
+        items[item["id"]] = _website(item)
     return items
+
+
+def _website(item: dict) -> dict:
+    """A web page's site as its container. pandoc reads an ``@online`` entry's ``organization``
+    as the publisher; CSL's container of a web page is its website, which MLA sets in italics
+    after the page's title in quotation marks ("Title." *Missile Defense Essays*), as Chicago
+    and APA also expect."""
+    if item.get("type") == "webpage" and item.get("publisher") and not item.get("container-title"):
+        item = {**item, "container-title": item["publisher"]}
+        del item["publisher"]
+    return item
+
+
+def with_fields(item: dict, fields: dict) -> dict:
+    """A copy of a CSL item with more fields (an edition page's version and release date)."""
+    return {**item, **fields}
 
 
 def with_url(item: dict, url: str | None) -> dict:

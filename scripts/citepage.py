@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from scripts import bib, bibliography, cite, citations, citeexport, citemeta, citethis
+from scripts import bib, bibliography, cite, citations, citeexport, citemeta, citethis, versions
 
 
 def absolute(site_url: str | None, page_url: str) -> str | None:
@@ -13,24 +13,34 @@ def absolute(site_url: str | None, page_url: str) -> str | None:
     return site_url.rstrip("/") + "/" + page_url if site_url else None
 
 
-def edition_urls(site_url: str | None) -> dict[str, str]:
-    """The address of each essay's page in this edition, by its edition entry (if known)."""
+def edition_urls(root: str | None) -> dict[str, str]:
+    """The address of each essay's page in this version of the edition, by its edition entry
+    (if the site's address is known; ``root``: scripts.versions.version_root)."""
     urls = {}
     for essay, keys in bib.usage()["essays"].items():
-        url = absolute(site_url, f"essays/{essay}/")
+        url = absolute(root, f"essays/{essay}/")
         if url:
             urls[keys["edition"]] = url
     return urls
 
 
-def formatted(site_url: str | None, cache_dir: Path | None) -> dict:
+def edition_items(items: dict[str, dict], fields: dict) -> dict[str, dict]:
+    """The CSL items with this version's ``fields`` (scripts.versions.edition_csl: version and
+    release date) on the edition's own entries: the edition, and each essay as published in it."""
+    use = bib.usage()
+    keys = {use["edition"]} | {e["edition"] for e in use["essays"].values()}
+    return {k: cite.with_fields(item, fields) if k in keys else item for k, item in items.items()}
+
+
+def formatted(root: str | None, cache_dir: Path | None, fields: dict | None = None) -> dict:
     """Everything CSL formats for the site, in one pandoc run (none if ``cache_dir`` has it):
     ``items`` (CSL-JSON by key), ``cite`` (each essay's "Cite this" data) and ``bibliography``
     (the bibliography page's entries by key). The hooks compute it once, at the start of a build.
+    ``root`` is this version's address if known; ``fields`` date the edition's entries.
     """
-    items = cite.csl_items(cache_dir=cache_dir)
+    items = edition_items(cite.csl_items(cache_dir=cache_dir), fields or {})
     essays = bib.usage()["essays"]
-    jobs = [bibliography.job(items, edition_urls(site_url))]
+    jobs = [bibliography.job(items, edition_urls(root))]
     for keys in essays.values():
         jobs += citethis.jobs(items, keys["original"], keys["edition"])
     results = cite.render_many(jobs, cache_dir)
@@ -61,15 +71,17 @@ def bibliography_title(title: str) -> str:
     return title.replace("{", "").replace("}", "")
 
 
-def essay_context(essay: str, page_url: str, site_url: str | None, site_name: str, done: dict) -> dict:
+def essay_context(essay: str, page_url: str, root: str | None, version: str | None, site_name: str,
+                  done: dict) -> dict:
     """Template variables of an essay page: the "Cite this" panel, meta tags, JSON-LD
-    (``done``: :func:`formatted`)."""
+    (``root``: this version's address if known; ``done``: :func:`formatted`)."""
     keys = bib.usage()["essays"][essay]
     prefix = "../" * page_url.count("/")
     downloads = {fmt: prefix + path for fmt, path in citeexport.paths(essay).items()}
-    url = absolute(site_url, page_url)
+    url = absolute(root, page_url)
     return {
-        "edition_cite": citethis.panel(essay, done["cite"][essay], downloads),
+        "edition_cite": citethis.panel(essay, done["cite"][essay], downloads,
+                                       versions.citable_page(page_url, version, root)),
         "edition_meta": citemeta.meta_tags(keys["original"], url),
         "edition_jsonld": citemeta.json_ld(keys["original"], site_name, url),
     }
@@ -85,7 +97,7 @@ def bibliography_markdown(markdown: str, pages: dict[str, str], titles: dict[str
     return bibliography.markdown(markdown, done["bibliography"], bib.usage(), cited, titles, prefix)
 
 
-def write_downloads(site_dir: Path, site_url: str | None, done: dict) -> None:
-    urls = edition_urls(site_url)
+def write_downloads(site_dir: Path, root: str | None, done: dict) -> None:
+    urls = edition_urls(root)
     for essay, keys in bib.usage()["essays"].items():
         citeexport.write(site_dir, essay, [keys["original"], keys["edition"]], urls, done["items"])

@@ -14,12 +14,18 @@ from scripts import cite, htmltools
 
 PLACEHOLDER_URL = "https://edition.invalid/this-page/"
 PLACEHOLDER_NUMBER = "9999"
-ACCESS = {
-    "chicago": "Chicago: add “Accessed” and the date you read it before the address, "
-               "e.g. “Accessed May 4, 2025.”",
-    "apa": "APA: no access date is needed; add “Retrieved May 4, 2025, from” before the address "
-           "only if the page may change.",
-    "mla": "MLA: add “Accessed” and the date you read it at the end, e.g. “Accessed 4 May 2025.”",
+# An undated page (`dev`, a local build: scripts.versions.edition_csl) is cited with the day it
+# was read, which only the reader's browser knows: a placeholder that the page's script sets to
+# today in the style's own form. A released version is dated and needs none.
+PLACEHOLDER_ACCESSED = "ACCESSEDDATE"
+ACCESS_FILLED = ("This version of the edition is not dated, so the citation gives the day you "
+                 "opened this page as the access date: change it if you read the page on another day.")
+ACCESS = {  # for a dated version (the citation gives its version and release date)
+    "chicago": "Chicago: this version is dated, so no access date is needed; if one is asked for, "
+               "add “Accessed” and the date you read it before the address, e.g. “Accessed May 4, 2025.”",
+    "apa": "APA: no retrieval date is needed: the address is of this version, which does not change.",
+    "mla": "MLA: an access date is optional; add “Accessed” and the date you read it at the end, "
+           "e.g. “Accessed 4 May 2025.”",
 }
 
 
@@ -31,6 +37,7 @@ def _fill(fragment: str) -> str:
         a.set("data-cite-url", "")
         a.text = "[address of this page]"
     out = htmltools.serialize_fragment(root)
+    out = out.replace(PLACEHOLDER_ACCESSED, '<span data-cite-accessed="">[the date you read it]</span>')
     return out.replace(PLACEHOLDER_NUMBER, f'<span data-cite-locator="">{PLACEHOLDER_NUMBER}</span>')
 
 
@@ -40,10 +47,13 @@ def jobs(items: dict[str, dict], original: str, edition: str) -> list:
     Each work is formatted on its own: in one bibliography, styles would replace the second
     entry's author by a dash (MLA "———") or add "a"/"b" to the years.
     """
+    page = cite.with_url(items[edition], PLACEHOLDER_URL)
+    if not page.get("issued"):
+        page = cite.with_fields(page, {"accessed": {"literal": PLACEHOLDER_ACCESSED}})
     out = []
     for _, style in cite.STYLES.values():
         out.append(([items[original]], style, [f"[@{original}]"]))
-        out.append(([cite.with_url(items[edition], PLACEHOLDER_URL)], style, [
+        out.append(([page], style, [
             f"[@{edition}]",
             f"[@{edition}, para. {PLACEHOLDER_NUMBER}]",
             f"[@{edition}, note {PLACEHOLDER_NUMBER}]",
@@ -68,7 +78,7 @@ def assemble(results: list, original: str, edition: str) -> dict[str, dict[str, 
             "edition_intext": _fill(cited[1]),
             "paragraph_intext": _fill(cited[2]),
             "note_intext": _fill(cited[3]),
-            "access": ACCESS[name],
+            "access": ACCESS_FILLED if PLACEHOLDER_ACCESSED in entries[edition] else ACCESS[name],
         }
     return result
 
@@ -85,11 +95,28 @@ def _block(name: str, label: str, html: str, kind: str) -> str:
             f'aria-label="Copy the {escape(label)} citation of {kind}">Copy</button></div>')
 
 
-def panel(essay: str, data: dict[str, dict[str, str]], downloads: dict[str, str]) -> str:
+def _address(fragment: str, url: str | None) -> str:
+    """Put an absolute page address into the placeholder links of a citation (readers without
+    scripts then see it too)."""
+    if not url or "://" not in url:
+        return fragment
+    root = htmltools.parse_fragment(fragment)
+    for a in root.xpath("//a[@data-cite-url]"):
+        a.set("href", url)
+        a.text = url
+    return htmltools.serialize_fragment(root)
+
+
+def panel(essay: str, data: dict[str, dict[str, str]], downloads: dict[str, str],
+          page: str | None = None) -> str:
     """The "Cite this" control: a disclosure with one section per style, and the downloads.
 
-    ``downloads`` maps a format name to the download's site-relative URL.
+    ``downloads`` maps a format name to the download's site-relative URL. ``page`` is the
+    address citations give (scripts.versions.citable_page: this page in its own version,
+    absolute or relative); without it the page's script uses the address it was opened at.
     """
+    data = {name: {k: _address(v, page) if k in ("edition", "original") else v for k, v in d.items()}
+            for name, d in data.items()}
     sections = []
     for name, d in data.items():
         sections.append(
@@ -112,7 +139,8 @@ def panel(essay: str, data: dict[str, dict[str, str]], downloads: dict[str, str]
         for name, d in data.items()
     )
     return (
-        f'<details class="edition-cite" data-essay="{escape(essay)}">'
+        f'<details class="edition-cite" data-essay="{escape(essay)}"'
+        f'{f" data-cite-page={chr(34)}{escape(page)}{chr(34)}" if page else ""}>'
         f"<summary>Cite this</summary>"
         f'<div class="edition-cite__body">{"".join(sections)}'
         f'<p class="edition-cite__downloads">Download the citations for a reference manager: {links}</p>'

@@ -22,7 +22,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.toc import AnchorLink, TableOfContents  # noqa: E402
 
 from scripts import apparatus, decorate, htmltools, index, passages, registry, validate  # noqa: E402
-from scripts import diskcache, reproducible, versions  # noqa: E402
+from scripts import diskcache, published, reproducible, versions  # noqa: E402
 from scripts import citepage, citations  # noqa: E402
 
 _records: dict[str, list[dict]] = {}
@@ -31,6 +31,8 @@ _order: list[str] = []
 # runs beside it; pages wait for it only when they need it.
 _background = ThreadPoolExecutor(max_workers=1)
 _formatted: Future | None = None
+_root: str | None = None  # this version's address, if the site's is known
+_version: str | None = None
 _cache = diskcache.folder(ROOT, os.environ)
 
 
@@ -41,8 +43,11 @@ def on_config(config):
     if citations.PLUGIN in config["plugins"]:
         citations.configure(config["plugins"][citations.PLUGIN].config)
     reproducible.pin(ROOT)  # every build of a commit is byte-identical (SOURCE_DATE_EPOCH)
-    global _formatted
-    _formatted = _background.submit(citepage.formatted, config.get("site_url"), _cache)
+    global _formatted, _root, _version
+    _version = os.environ.get("MIKE_DOCS_VERSION") or None  # set by mike in a versioned build
+    _root = versions.version_root(config.get("site_url"), _version)
+    released = published.release_date(published.load(Path(config["docs_dir"]) / published.FILENAME), _version)
+    _formatted = _background.submit(citepage.formatted, _root, _cache, versions.edition_csl(_version, released))
 
 
 def on_pre_build(config):  # after mkdocs-bibtex's on_config, which makes its registry
@@ -93,7 +98,7 @@ def on_post_build(config):
     if errors:
         raise PluginError("\n".join(str(e) for e in errors))
     index.write(Path(config["site_dir"]) / index.FILENAME, records)
-    citepage.write_downloads(Path(config["site_dir"]), config.get("site_url"), _formatted.result())
+    citepage.write_downloads(Path(config["site_dir"]), _root, _formatted.result())
 
 
 def on_page_context(context, page, config, nav):
@@ -105,7 +110,7 @@ def on_page_context(context, page, config, nav):
     title = AnchorLink(page.title, "title", 1)
     title.children = list(page.toc)
     page.toc = TableOfContents([title])
-    context.update(citepage.essay_context(page.meta["essay"]["id"], page.url, config.get("site_url"),
+    context.update(citepage.essay_context(page.meta["essay"]["id"], page.url, _root, _version,
                                          config["site_name"], _formatted.result()))
     return context
 

@@ -38,3 +38,25 @@ def edition_csl(version: str | None, date: str | None) -> dict:
         return {}
     year, month, day = (int(part) for part in date.split("-"))
     return {"version": version, "issued": {"date-parts": [[year, month, day]]}}
+
+
+def version_root(site_url: str | None, version: str | None) -> str | None:
+    """The absolute address of this build's version (``<site>/<version>/``), or of the site in a
+    plain build; None if the site's address is not known. Whether or not mike has appended the
+    version to ``site_url`` yet (hooks may run before its plugin), the answer is the same."""
+    base = base_url(site_url, version)
+    if not base:
+        return None
+    return f"{base}{version}/" if version else base
+
+
+def citable_page(page_url: str, version: str | None, root: str | None) -> str | None:
+    """The address a citation gives for a page: in its own version, never an alias such as
+    `latest` that moves. Absolute if the site's address is known (``root``: :func:`version_root`);
+    else, in a versioned build, relative to the page (``../../../1.1/essays/toucas/``); None in
+    a plain build (the page's script then uses the address it was opened at)."""
+    if root:
+        return root + page_url
+    if version:
+        return "../" * (page_url.count("/") + 1) + f"{version}/{page_url}"
+    return None

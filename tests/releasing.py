@@ -6,6 +6,7 @@ it and served over HTTP as GitHub Pages would serve it, at the address it was bu
 from __future__ import annotations
 
 import functools
+import json
 import http.server
 import os
 import re
@@ -75,7 +76,8 @@ def release_twice(base: Path, site_url: str) -> dict:
     sh(repo, "git", "add", "-A")
     sh(repo, "git", "commit", "-qm", "release 1.1")
     sh(repo, "git", "worktree", "add", "-q", str(base / "pages"), "gh-pages")
-    return {"path": repo, "pages": base / "pages", "url": site_url, "tree_1_0": tree_1_0, "new_id": pid}
+    dates = {v: r["date"] for v, r in json.loads((repo / "docs" / "published.json").read_text(encoding="utf-8"))["releases"].items()}
+    return {"path": repo, "pages": base / "pages", "url": site_url, "dates": dates, "tree_1_0": tree_1_0, "new_id": pid}
 
 
 class _Pages(http.server.SimpleHTTPRequestHandler):

@@ -195,3 +195,29 @@ def test_a_tag_release_must_be_recorded_first(repo, tmp_path):
 def test_a_release_needs_a_changelog_entry(repo):
     result = sh(repo["path"], sys.executable, "-m", "scripts.release", "1.3", check=False)
     assert result.returncode == 1 and "CHANGELOG.md has no '## 1.3' entry" in result.stderr
+
+
+def test_each_version_cites_itself_with_its_version_date_and_address(repo, served):
+    """The edition's entries in each version carry that version, its release date and the page's
+    address in that version, also when read through `latest`; the downloads say the same."""
+    for version, path in (("1.0", "1.0"), ("1.1", "1.1"), ("1.1", "latest")):
+        date = repo["dates"][version]
+        root = lxml_html.fromstring(get(f"{served}{path}/essays/toucas/")[1])
+        panel = root.cssselect("details.edition-cite")[0]
+        assert panel.get("data-cite-page") == f"{served}{version}/essays/toucas/"
+        chicago = root.cssselect("[data-cite-style='chicago'][data-cite-kind='this edition'] .edition-cite__text")[0]
+        text = " ".join(chicago.text_content().split())
+        assert text.startswith(f"Toucas, Boris. {date[:4]}. “Ballistic Missile Defense: Proceed With Caution.” "
+                               f"Version {version}. Missile Defense Essays,"), text
+        assert text.endswith(f"{served}{version}/essays/toucas/."), text
+        assert not chicago.cssselect("[data-cite-accessed]"), "a dated version needs no access date"
+        mla = root.cssselect("[data-cite-style='mla'][data-cite-kind='this edition'] .edition-cite__text")[0]
+        assert [em.text_content() for em in mla.cssselect("em")] == ["Missile Defense Essays"]
+        items = json.loads(get(f"{served}{path}/cite/toucas.json")[1])
+        edition = next(i for i in items if i["id"] == "toucas2017edition")
+        assert edition["URL"] == f"{served}{version}/essays/toucas/"
+        assert edition["version"] == version
+        assert edition["issued"] == {"date-parts": [[int(part) for part in date.split("-")]]}
+        original = next(i for i in items if i["id"] == "toucas2017")
+        assert "version" not in original and "URL" not in original, "the original is not this edition"
+    assert repo["dates"]["1.0"] <= repo["dates"]["1.1"]

@@ -23,3 +23,12 @@ def test_a_released_edition_page_is_dated_by_its_release():
     assert versions.edition_csl("1.1", "2026-11-22") == {
         "version": "1.1", "issued": {"date-parts": [[2026, 11, 22]]}}
     assert versions.edition_csl("dev", None) == {} and versions.edition_csl(None, None) == {}
+
+
+def test_the_citable_address_is_the_pinned_version():
+    root = versions.version_root("https://ex.test/ed/1.1", "1.1")
+    assert root == versions.version_root("https://ex.test/ed/", "1.1") == "https://ex.test/ed/1.1/"
+    assert versions.version_root("https://ex.test/ed", None) == "https://ex.test/ed/"
+    assert versions.citable_page("essays/toucas/", "1.1", root) == "https://ex.test/ed/1.1/essays/toucas/"
+    assert versions.citable_page("essays/toucas/", "1.1", None) == "../../../1.1/essays/toucas/"
+    assert versions.citable_page("essays/toucas/", None, None) is None

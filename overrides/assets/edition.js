@@ -68,11 +68,34 @@
 (function () {
   "use strict";
 
+  /* Citations give the page in its own version (data-cite-page, from scripts/versions.py),
+     never a moving alias such as /latest/; a plain build has none: the address opened. */
   function pageUrl(hash) {
-    var url = new URL(window.location.href);
+    var panel = document.querySelector(".edition-cite[data-cite-page]");
+    var url = new URL(panel ? panel.getAttribute("data-cite-page") : window.location.href, window.location.href);
     url.search = "";
     url.hash = hash || "";
     return url.toString();
+  }
+
+  /* The access date of an undated page (scripts/citethis.py): today, in each style's form. */
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"];
+  var MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.",
+                    "Oct.", "Nov.", "Dec."];
+  function accessed(style, date) {
+    if (style === "mla") {
+      return date.getDate() + " " + MLA_MONTHS[date.getMonth()] + " " + date.getFullYear();
+    }
+    return MONTHS[date.getMonth()] + " " + date.getDate() + ", " + date.getFullYear();
+  }
+
+  function fillDates(root) {
+    var today = new Date();
+    root.querySelectorAll("[data-cite-accessed]").forEach(function (el) {
+      var holder = el.closest("[data-cite-style]");
+      el.textContent = accessed(holder ? holder.getAttribute("data-cite-style") : "chicago", today);
+    });
   }
 
   function fillUrls(root, url) {
@@ -150,6 +173,7 @@
       section.appendChild(item(label, parts.querySelector("[data-kind='entry']").innerHTML, what + ", reference"));
       section.querySelectorAll("[data-cite-locator]").forEach(function (el) { el.textContent = number; });
       fillUrls(section, pageUrl(id));
+      fillDates(section);
       dialog.appendChild(section);
     });
     var close = document.createElement("button");
@@ -162,7 +186,10 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    document.querySelectorAll(".edition-cite").forEach(function (panel) { fillUrls(panel, pageUrl()); });
+    document.querySelectorAll(".edition-cite").forEach(function (panel) {
+      fillUrls(panel, pageUrl());
+      fillDates(panel);
+    });
   });
 
   document.addEventListener("click", function (event) {
