@@ -64,3 +64,24 @@ def test_note_preview_on_hover(page: Page, server):
     page.locator("a.footnote-ref[href='#fn:fedasiuk-n14']").hover()
     tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text="note 14 is not in this edition")
     expect(tooltip.first).to_be_visible()
+
+
+def test_without_scripts_no_dead_control_is_offered(browser, server):
+    """A reader without JavaScript keeps the paragraph numbers (links) and the note links, and
+    is not shown copy or cite buttons that could do nothing; with scripts they are there."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/essays/toucas/#toucas-p12")
+    expect(page.locator("#toucas-p12 a.passage-link")).to_be_visible()
+    for selector in ("#toucas-p12 .passage-copy", "#toucas-p12 .passage-cite", ".edition-cite__copy >> nth=0"):
+        expect(page.locator(selector)).to_be_hidden()
+    page.locator("details.edition-cite > summary").click()
+    expect(page.locator(".edition-cite__copy").first).to_be_hidden()
+    context.close()
+    scripted = browser.new_context()
+    page = scripted.new_page()
+    page.goto(f"{server}/essays/toucas/#toucas-p12")
+    page.locator("#toucas-p12").hover()
+    expect(page.locator("#toucas-p12 .passage-copy")).to_be_visible()
+    expect(page.locator("#toucas-p12 .passage-cite")).to_be_visible()
+    scripted.close()
