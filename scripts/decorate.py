@@ -17,14 +17,19 @@ from scripts import htmltools, passages
 
 def tools(pid: str, parsed: passages.PassageId) -> lxml_html.HtmlElement:
     """The margin controls of one passage: its number as a self-link and a copy button (its icon
-    is drawn by the stylesheet, once for all, not repeated in every passage's markup)."""
+    is drawn by the stylesheet, once for all, not repeated in every passage's markup).
+
+    The buttons have no ``title`` in the markup: Material's tooltips would set up one for each
+    of a page's 80 buttons as it loads (the main cost of the page's blocking time). The page's
+    script gives a button its hint, from its accessible name, when the pointer first reaches it.
+    """
     said = passages.spoken(parsed.kind, parsed.number)
     shown = escape(parsed.label)
     return htmltools.element(
         f'<span class="passage-tools">'
         f'<a class="passage-link" href="#{pid}" aria-label="Link to {said}" data-label="{shown}"></a>'
         f'<button type="button" class="passage-copy" data-passage="{pid}" data-label="{shown}" '
-        f'aria-label="Copy link to {said}" title="Copy link to {shown}"></button>'
+        f'aria-label="Copy link to {said}"></button>'
         f"{cite_button(pid, parsed)}</span>"
     )
 
@@ -36,8 +41,7 @@ def cite_button(pid: str, parsed: passages.PassageId) -> str:
         return ""
     said = passages.spoken(parsed.kind, parsed.number)
     return (f'<button type="button" class="passage-cite" data-passage="{pid}" data-kind="{parsed.kind}" '
-            f'data-number="{escape(parsed.number)}" aria-label="Cite {said}" '
-            f'title="Cite {escape(parsed.label)}">❝</button>')
+            f'data-number="{escape(parsed.number)}" aria-label="Cite {said}">❝</button>')
 
 
 def add_tools(root: lxml_html.HtmlElement, essay: str) -> None:

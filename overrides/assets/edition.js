@@ -44,6 +44,13 @@
     if (window.alert$ && typeof window.alert$.next === "function") { window.alert$.next(message); }
   }
 
+  /* A passage button's hover hint, given when first needed (scripts/decorate.py: no title in
+     the markup, so that Material sets up no tooltip for each button as the page loads). */
+  document.addEventListener("pointerover", function (event) {
+    var button = event.target.closest ? event.target.closest(".passage-copy, .passage-cite") : null;
+    if (button && !button.title) { button.title = button.getAttribute("aria-label"); }
+  });
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest(".passage-copy") : null;
     if (!button) { return; }

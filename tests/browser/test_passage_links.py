@@ -85,3 +85,15 @@ def test_without_scripts_no_dead_control_is_offered(browser, server):
     expect(page.locator("#toucas-p12 .passage-copy")).to_be_visible()
     expect(page.locator("#toucas-p12 .passage-cite")).to_be_visible()
     scripted.close()
+
+
+def test_a_passage_button_gets_its_hint_on_hover(page: Page, server):
+    page.goto(f"{server}/essays/toucas/")
+    button = page.locator("#toucas-p12 .passage-copy")
+    assert button.get_attribute("title") is None, "no title (and no Material tooltip) at load"
+    page.locator("#toucas-p12").hover()
+    button.hover()
+    expect(button).to_have_attribute("title", "Copy link to paragraph 12")
+    cite = page.locator("#toucas-p12 .passage-cite")
+    cite.hover()
+    expect(cite).to_have_attribute("title", "Cite paragraph 12")
