@@ -121,9 +121,9 @@ def panel(essay: str, data: dict[str, dict[str, str]], downloads: dict[str, str]
     for name, d in data.items():
         sections.append(
             f'<section class="edition-cite__style" data-cite-style="{name}" aria-label="{d["label"]}">'
-            f'<h3>{d["label"]}</h3>'
-            f"<h4>The original</h4>{_block(name, d['label'], d['original'], 'the original')}"
-            f"<h4>This edition</h4>{_block(name, d['label'], d['edition'], 'this edition')}"
+            f'<h2>{d["label"]}</h2>'
+            f"<h3>The original</h3>{_block(name, d['label'], d['original'], 'the original')}"
+            f"<h3>This edition</h3>{_block(name, d['label'], d['edition'], 'this edition')}"
             f'<p class="edition-cite__intext">In the text: {d["edition_intext"]}</p>'
             f'<p class="edition-cite__access">{escape(d["access"])}</p>'
             f"</section>"

@@ -81,3 +81,20 @@ def test_essay_skip_link_goes_to_the_essay_title(site):
         root = lxml.html.parse(str(path)).getroot()
         assert root.xpath("//a[@class='md-skip']/@href") == ["#title"], path
         assert root.xpath("//h1[@id='title']"), path
+
+
+@pytest.mark.parametrize("palette", list(SCHEMES))
+def test_the_open_citation_controls_have_no_axe_violations(browser, server, palette):
+    """The "Cite this" panel opened, and the dialog that cites one paragraph, in both palettes."""
+    context = browser.new_context(color_scheme=palette, **VIEWPORTS["desktop"])
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/essays/toucas/")
+        page.locator("details.edition-cite > summary").click()
+        problems = describe(f"cite panel [{palette}]", violations(page))
+        page.get_by_role("button", name="Cite paragraph 12", exact=True).click()
+        page.locator("dialog.edition-cite-dialog").wait_for()
+        problems += describe(f"cite dialog [{palette}]", violations(page))
+    finally:
+        context.close()
+    assert not problems, "axe violations:\n" + "\n".join(problems)
