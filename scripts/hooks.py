@@ -61,7 +61,7 @@ def on_nav(nav, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     # A versioned page (mike) is canonical in `latest` (the sitemap lists that address too).
-    latest = versions.latest_url(config.get("site_url"), os.environ.get("MIKE_DOCS_VERSION"), page.url)
+    latest = versions.latest_url(config.get("site_url"), _version, page.url)
     if latest:
         page.canonical_url = latest
     markdown = citations.plugin_markdown(markdown)

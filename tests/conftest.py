@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import frontmatter
@@ -59,20 +56,14 @@ def essays() -> dict[str, frontmatter.Post]:
     return {name: frontmatter.load(path) for name, path in ESSAYS.items()}
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site):
-    """The built site served on 127.0.0.1 (a secure context, so the clipboard API works)."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    """The built site served on 127.0.0.1 (a secure context, so the clipboard API works), as
+    GitHub Pages serves it (tests/releasing.py)."""
+    from tests.releasing import serve
+
+    with serve(site) as url:
+        yield url.rstrip("/")
 
 
 @pytest.fixture(scope="session")
