@@ -73,7 +73,7 @@ def test_skip_link_moves_to_the_essay(page: Page, server):
     skip = page.locator(".md-skip")
     expect(skip).to_be_focused()
     expect(skip).to_have_text(re.compile("Skip to content"))
-    assert skip.evaluate("el => getComputedStyle(el).opacity") != "0"
+    expect(skip).not_to_have_css("opacity", "0")  # waits out Material's fade-in transition
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"#title$"))
     expect(page.locator("#title")).to_be_in_viewport()
