@@ -77,6 +77,40 @@ def cache_pandoc(registry, cache_dir: Path | None) -> None:
     registry._process_with_pandoc = cached
 
 
+def prefetch(registry, sources: list[str], parse, submit) -> None:
+    """Have mkdocs-bibtex's registry format every citation block of the site in one pandoc run
+    started now, beside the build, instead of one run in the middle of each page that cites.
+
+    ``sources`` are the pages' Markdown, ``parse`` is the plugin's block parser
+    (``CitationBlock.from_markdown``) and ``submit`` starts a call in the background (an
+    executor's ``submit``). The registry's own entry points wait for that call first, so the
+    plugin finds every block formatted and runs no pandoc of its own; what it prints is the
+    same. Its caches are touched by one thread at a time: a page with citations waits for the
+    run, a page without any does not touch them.
+    """
+    blocks = {str(block): block for text in sources for block in parse(text)}
+    if not blocks:
+        return
+    future = submit(registry.validate_citation_blocks, list(blocks.values()))
+
+    def after_prefetch(method):
+        def call(blocks):
+            if blocks:  # a page that cites nothing need not wait
+                future.result()
+            return method(blocks)
+        return call
+
+    registry.validate_citation_blocks = after_prefetch(registry.validate_citation_blocks)
+    registry.validate_inline_references = after_prefetch(registry.validate_inline_references)
+
+
+def build_rank(pages: dict[str, str], parse) -> dict[str, int]:
+    """When to build each page (``pages``: Markdown by source path), so that the pages that wait
+    for the background pandoc runs come last: 0 for most, 1 for pages that cite
+    (mkdocs-bibtex, ``parse``: its block parser), 2 for the bibliography page."""
+    return {uri: 2 if uri == BIBLIOGRAPHY else 1 if parse(text) else 0 for uri, text in pages.items()}
+
+
 def entry_id(key: str) -> str:
     """The id of a work's entry on the bibliography page."""
     return f"ref-{key}"

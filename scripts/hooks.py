@@ -27,9 +27,10 @@ from scripts import citepage, citations  # noqa: E402
 
 _records: dict[str, list[dict]] = {}
 _order: list[str] = []
-# What pandoc formats for the whole site (citepage.formatted) is started with the build and
-# runs beside it; pages wait for it only when they need it.
-_background = ThreadPoolExecutor(max_workers=1)
+# What pandoc formats for the whole site (citepage.formatted), and mkdocs-bibtex's citations
+# (citations.prefetch), are started with the build and run beside it; pages wait for them only
+# when they need them, and are built last (on_files).
+_background = ThreadPoolExecutor(max_workers=2)
 _formatted: Future | None = None
 _root: str | None = None  # this version's address, if the site's is known
 _version: str | None = None
@@ -53,6 +54,19 @@ def on_config(config):
 def on_pre_build(config):  # after mkdocs-bibtex's on_config, which makes its registry
     if citations.PLUGIN in config["plugins"]:
         citations.cache_pandoc(config["plugins"][citations.PLUGIN].registry, _cache)
+
+
+def on_files(files, config):
+    from mkdocs.structure.files import Files
+    from mkdocs_bibtex.citation import CitationBlock
+
+    pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
+    if citations.PLUGIN in config["plugins"]:
+        citations.prefetch(config["plugins"][citations.PLUGIN].registry, list(pages.values()),
+                           CitationBlock.from_markdown, _background.submit)
+    # Pages that wait for those pandoc runs are built last, while the runs go on beside the rest.
+    rank = citations.build_rank(pages, CitationBlock.from_markdown)
+    return Files(sorted(files, key=lambda f: rank.get(f.src_uri, 0)))
 
 
 def on_nav(nav, config, files):

@@ -52,3 +52,42 @@ def test_bracketing_touches_text_not_attributes_and_refuses_ambiguity():
     assert cite._bracket("<span>(Fedasiuk)</span>", "2018") == "<span>(Fedasiuk)</span>"
     with pytest.raises(ValueError, match="2018"):
         cite._bracket("<span>2018, 2018</span>", "2018")
+
+
+def test_prefetch_formats_every_pages_citations_in_one_pandoc_run(tmp_path):
+    """mkdocs-bibtex's real registry and parser: the pages' citation blocks are formatted once,
+    beside the build; a citing page then finds them ready and a page citing nothing never waits."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from mkdocs_bibtex.citation import CitationBlock
+    from mkdocs_bibtex.registry import PandocRegistry
+
+    from scripts import bib, cite
+
+    registry = PandocRegistry([str(p) for p in sorted(bib.BIB_DIR.glob("*.bib"))],
+                              cite.csl_path(cite.EDITORIAL_STYLE), None, "cite-{key}")
+    runs, started = [], threading.Event()
+    process = registry._process_with_pandoc
+
+    def counted(blocks):
+        started.wait(5)  # the run is still going when the pages are built
+        runs.append(sorted(str(b) for b in blocks))
+        return process(blocks)
+
+    registry._process_with_pandoc = counted
+    pages = {"index.md": "No citation here.", "a.md": "As [@gates2014duty, 403] says.",
+             "b.md": "See [@fedasiuk2018] and again [@gates2014duty, 403].", citations.BIBLIOGRAPHY: "x"}
+    with ThreadPoolExecutor(1) as pool:
+        citations.prefetch(registry, list(pages.values()), CitationBlock.from_markdown, pool.submit)
+        registry.validate_citation_blocks([])  # a page without citations: returns at once
+        assert runs == []
+        started.set()
+        for text in pages.values():
+            blocks = CitationBlock.from_markdown(text)
+            registry.validate_citation_blocks(blocks)
+            assert all(registry.inline_text(b) for b in blocks)
+    assert runs == [["[@fedasiuk2018]", "[@gates2014duty, 403]"]], runs  # one run, each block once
+    assert "Gates 2014, 403" in registry.inline_text(CitationBlock.from_markdown(pages["a.md"])[0])
+    assert citations.build_rank(pages, CitationBlock.from_markdown) == {
+        "index.md": 0, "a.md": 1, "b.md": 1, citations.BIBLIOGRAPHY: 2}
