@@ -8,6 +8,7 @@ and every defined key used. Checks return messages; nothing here raises on bad c
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -73,7 +74,15 @@ def _load(files: tuple[tuple[Path, int, int], ...]) -> BibliographyData:
 
 
 def usage(bib_dir: Path = BIB_DIR) -> dict:
-    return yaml.safe_load((bib_dir / USAGE).read_text(encoding="utf-8"))
+    """``usage.yml``, read again only when the file changes (a build asks for it on every page)."""
+    path = bib_dir / USAGE
+    stat = path.stat()
+    return copy.deepcopy(_usage(path, stat.st_mtime_ns, stat.st_size))
+
+
+@cache
+def _usage(path: Path, mtime_ns: int, size: int) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def cited_keys(markdown: str) -> list[str]:
