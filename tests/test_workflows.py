@@ -121,7 +121,12 @@ def test_ci_runs_make_test_and_reports():
     assert ".ci/run" in text and "GITHUB_STEP_SUMMARY" in text and "scripts.linkcheck" in text
     setup = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python@"))
     assert setup["with"]["cache"] == "pip" and setup["with"]["cache-dependency-path"] == "requirements.lock"
-    assert any(s.get("uses", "").startswith("actions/upload-artifact@") for s in steps)
+    uploads = {s["with"]["path"].rstrip("/") for s in steps if s.get("uses", "").startswith("actions/upload-artifact@")}
+    assert uploads == {"site", "test-results"}, uploads  # the built site; screenshots and JUnit report
+    assert 'ROOT / "test-results" / "screenshots"' in (ROOT / "tests/browser/journeys.py").read_text(encoding="utf-8")
+    from scripts import diskcache
+    cache = next(s for s in steps if s.get("uses", "").startswith("actions/cache@"))
+    assert Path(diskcache.FOLDER).parts[0] == cache["with"]["path"]  # the build's pandoc cache
 
 
 def test_deploy_publishes_dev_and_tagged_versions():
