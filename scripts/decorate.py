@@ -1,7 +1,7 @@
 """Reader controls on an essay's HTML: paragraph numbers, copy-link buttons, emendation marks.
 
-Every passage gets, in the margin, its visible number as a link to itself (¶ 12) and a button
-that copies the paragraph's full URL. The number comes from the id written in the Markdown.
+Every passage gets, in the margin, its visible number as a link to itself (¶ 12), and the page's
+script adds a button that copies the paragraph's full URL (and one that cites it). The number comes from the id written in the Markdown.
 Emended words get a mark that links to their entry in the textual apparatus. Ids that moved
 keep working through alias anchors declared in the registry's redirects.
 """
@@ -16,32 +16,26 @@ from scripts import htmltools, passages
 
 
 def tools(pid: str, parsed: passages.PassageId) -> lxml_html.HtmlElement:
-    """The margin controls of one passage: its number as a self-link and a copy button (its icon
-    is drawn by the stylesheet, once for all, not repeated in every passage's markup).
+    """The margin controls of one passage: its number as a self-link, which works without
+    scripts, and what the page's script needs to add its buttons (overrides/assets/edition.js):
+    a copy-link button for every passage, and a cite button for paragraphs and notes, the kinds
+    a CSL locator names (``data-kind``, ``data-number``).
 
-    The buttons have no ``title`` in the markup: Material's tooltips would set up one for each
-    of a page's 80 buttons as it loads (the main cost of the page's blocking time). The page's
-    script gives a button its hint, from its accessible name, when the pointer first reaches it.
+    The buttons are not in the markup: they do nothing without the script, and 80 of them were
+    a fifth of an essay page's weight and most of its blocking time as the page loads (Material
+    sets up each page's controls). Their place is kept until they come, so nothing moves.
     """
-    said = passages.spoken(parsed.kind, parsed.number)
+    said = escape(passages.spoken(parsed.kind, parsed.number))
     shown = escape(parsed.label)
+    cite = (f' data-kind="{parsed.kind}" data-number="{escape(parsed.number)}"'
+            if parsed.kind in CITABLE else "")
     return htmltools.element(
-        f'<span class="passage-tools">'
-        f'<a class="passage-link" href="#{pid}" aria-label="Link to {said}" data-label="{shown}"></a>'
-        f'<button type="button" class="passage-copy" data-passage="{pid}" data-label="{shown}" '
-        f'aria-label="Copy link to {said}"></button>'
-        f"{cite_button(pid, parsed)}</span>"
+        f'<span class="passage-tools" data-said="{said}"{cite}>'
+        f'<a class="passage-link" href="#{pid}" aria-label="Link to {said}" data-label="{shown}"></a></span>'
     )
 
 
-def cite_button(pid: str, parsed: passages.PassageId) -> str:
-    """"Cite this paragraph" (or note): filled in by overrides/assets/edition.js from the page's
-    "Cite this" data (scripts/citethis.py). Other kinds of passage have no CSL locator."""
-    if parsed.kind not in ("paragraph", "note"):
-        return ""
-    said = passages.spoken(parsed.kind, parsed.number)
-    return (f'<button type="button" class="passage-cite" data-passage="{pid}" data-kind="{parsed.kind}" '
-            f'data-number="{escape(parsed.number)}" aria-label="Cite {said}">❝</button>')
+CITABLE = ("paragraph", "note")  # the kinds of passage with a CSL locator ("para. 12", "note 3")
 
 
 def add_tools(root: lxml_html.HtmlElement, essay: str) -> None:

@@ -136,7 +136,7 @@ def test_cite_this_panel(site, essay):
         assert text.startswith(("(", f"{family}, ")), f"each work is formatted on its own: {text[:40]}"
     templates = root.cssselect("template[data-cite-passage]")
     assert [t.get("data-cite-passage") for t in templates] == ["chicago", "apa", "mla"]
-    assert root.cssselect(f"button.passage-cite[data-passage='{essay}-p5']")
+    assert root.cssselect(f"#{essay}-p5 > .passage-tools[data-kind='paragraph'][data-number='5']")
     downloads = [a.get("href") for a in panel.cssselect(".edition-cite__downloads a")]
     assert downloads == [f"../../cite/{essay}.bib", f"../../cite/{essay}.ris", f"../../cite/{essay}.json"]
 

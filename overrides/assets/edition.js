@@ -44,8 +44,37 @@
     if (window.alert$ && typeof window.alert$.next === "function") { window.alert$.next(message); }
   }
 
-  /* A passage button's hover hint, given when first needed (scripts/decorate.py: no title in
-     the markup, so that Material sets up no tooltip for each button as the page loads). */
+  /* Each passage's buttons, made from its margin controls (scripts/decorate.py: the number's
+     link, ``data-said``, and ``data-kind``/``data-number`` if it can be cited), in the place the
+     stylesheet keeps for them. This script is deferred: the page is parsed when it runs. */
+  function button(tools, className, label) {
+    var made = document.createElement("button");
+    made.type = "button";
+    made.className = className;
+    made.setAttribute("aria-label", label + tools.getAttribute("data-said"));
+    tools.appendChild(made);
+    return made;
+  }
+
+  document.querySelectorAll(".passage-tools[data-said]").forEach(function (tools) {
+    var link = tools.querySelector(".passage-link");
+    if (!link) { return; }
+    var id = link.getAttribute("href").slice(1);
+    var copyButton = button(tools, "passage-copy", "Copy link to ");
+    copyButton.setAttribute("data-passage", id);
+    copyButton.setAttribute("data-label", link.getAttribute("data-label"));
+    if (tools.hasAttribute("data-kind")) {
+      var citeButton = button(tools, "passage-cite", "Cite ");
+      citeButton.setAttribute("data-passage", id);
+      citeButton.setAttribute("data-kind", tools.getAttribute("data-kind"));
+      citeButton.setAttribute("data-number", tools.getAttribute("data-number"));
+      citeButton.textContent = "\u275D";
+    }
+    tools.classList.add("passage-tools--ready");
+  });
+
+  /* A passage button's hover hint, given when first needed (no title on the buttons above, so
+     that Material sets up no tooltip for each as the page loads). */
   document.addEventListener("pointerover", function (event) {
     var button = event.target.closest ? event.target.closest(".passage-copy, .passage-cite") : null;
     if (button && !button.title) { button.title = button.getAttribute("aria-label"); }

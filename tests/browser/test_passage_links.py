@@ -4,6 +4,7 @@ clipboard with a visible confirmation, notes link both ways and preview on hover
 import re
 
 from journeys import viewport_context_args  # noqa: F401  (every test at desktop and phone size)
+import pytest
 from playwright.sync_api import Page, expect
 
 
@@ -85,6 +86,36 @@ def test_without_scripts_no_dead_control_is_offered(browser, server):
     expect(page.locator("#toucas-p12 .passage-copy")).to_be_visible()
     expect(page.locator("#toucas-p12 .passage-cite")).to_be_visible()
     scripted.close()
+
+
+POSITIONS = """() => Array.from(document.querySelectorAll('article.essay .passage')).map(el => {
+  const link = el.querySelector('.passage-link').getBoundingClientRect();
+  const box = el.getBoundingClientRect();
+  return [el.id, Math.round(link.x * 4) / 4, Math.round(link.y * 4) / 4,
+          Math.round(box.height * 4) / 4, el.querySelectorAll('.passage-tools > button').length];
+})"""
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, {"width": 390, "height": 844}],
+                         ids=["desktop", "phone"])
+def test_nothing_moves_when_the_script_adds_the_passage_buttons(browser, server, viewport):
+    """The buttons come with the script (edition.js), into the place the stylesheet keeps for
+    them: every number and every passage is where it was without them, at both sizes."""
+    laid_out = {}
+    for scripts in (False, True):
+        context = browser.new_context(viewport=viewport, java_script_enabled=scripts)
+        page = context.new_page()
+        page.goto(f"{server}/essays/toucas/")
+        if scripts:
+            expect(page.locator(".passage-tools--ready")).to_have_count(page.locator(".passage-tools").count())
+        laid_out[scripts] = page.evaluate(POSITIONS)
+        context.close()
+    without, scripted = laid_out[False], laid_out[True]
+    assert len(without) == len(scripted) > 30
+    assert all(p[4] == 0 for p in without) and all(p[4] in (1, 2) for p in scripted)
+    assert sum(p[4] == 2 for p in scripted) == 26 + 6  # paragraphs and notes can also be cited
+    moved = [(a, b) for a, b in zip(without, scripted) if a[:4] != b[:4]]
+    assert not moved, moved[:5]
 
 
 def test_a_passage_button_gets_its_hint_on_hover(page: Page, server):
