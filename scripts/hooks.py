@@ -19,7 +19,9 @@ import jinja2  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
+from mkdocs.structure.files import Files  # noqa: E402
 from mkdocs.structure.toc import AnchorLink, TableOfContents  # noqa: E402
+from mkdocs_bibtex.citation import CitationBlock  # noqa: E402
 
 from scripts import apparatus, decorate, htmltools, index, passages, registry, validate  # noqa: E402
 from scripts import diskcache, published, reproducible, versions  # noqa: E402
@@ -57,9 +59,6 @@ def on_pre_build(config):  # after mkdocs-bibtex's on_config, which makes its re
 
 
 def on_files(files, config):
-    from mkdocs.structure.files import Files
-    from mkdocs_bibtex.citation import CitationBlock
-
     pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
     if citations.PLUGIN in config["plugins"]:
         citations.prefetch(config["plugins"][citations.PLUGIN].registry, list(pages.values()),
