@@ -118,6 +118,20 @@ def test_nothing_moves_when_the_script_adds_the_passage_buttons(browser, server,
     assert not moved, moved[:5]
 
 
+@pytest.mark.parametrize("pid", ["toucas-p12", "toucas-n3", "toucas-c3", "toucas-h2", "fedasiuk-n14"])
+def test_margin_numbers_are_painted_and_take_clicks(page: Page, server, pid):
+    """Each kind of passage's margin number, outside the text column, is painted and is what a
+    click at its place reaches (nothing covers or clips it)."""
+    essay = pid.split("-")[0]
+    page.goto(f"{server}/essays/{essay}/#{pid}")
+    link = page.locator(f"[id='{pid}'] .passage-link").first
+    expect(link).to_be_in_viewport()
+    hit = page.evaluate("""(pid) => { const link = document.getElementById(pid).querySelector('.passage-link');
+        const r = link.getBoundingClientRect();
+        return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === link; }""", pid)
+    assert hit, f"the number of {pid} is hidden or clipped"
+
+
 def test_a_passage_button_gets_its_hint_on_hover(page: Page, server):
     page.goto(f"{server}/essays/toucas/")
     button = page.locator("#toucas-p12 .passage-copy")
