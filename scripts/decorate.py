@@ -22,7 +22,7 @@ def tools(pid: str, parsed: passages.PassageId) -> lxml_html.HtmlElement:
     a CSL locator names (``data-kind``, ``data-number``).
 
     The buttons are not in the markup: they do nothing without the script, and 80 of them were
-    a fifth of an essay page's weight and most of its blocking time as the page loads (Material
+    a tenth of an essay page's HTML and added to its blocking time as the page loads (Material
     sets up each page's controls). Their place is kept until they come, so nothing moves.
     """
     said = escape(passages.spoken(parsed.kind, parsed.number))
