@@ -3,7 +3,7 @@ clipboard with a visible confirmation, notes link both ways and preview on hover
 
 import re
 
-from journeys import viewport_context_args  # noqa: F401  (every test at desktop and phone size)
+from journeys import VIEWPORTS, viewport_context_args  # noqa: F401  (every test at desktop and phone size)
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -96,14 +96,13 @@ POSITIONS = """() => Array.from(document.querySelectorAll('article.essay .passag
 })"""
 
 
-@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, {"width": 390, "height": 844}],
-                         ids=["desktop", "phone"])
-def test_nothing_moves_when_the_script_adds_the_passage_buttons(browser, server, viewport):
+@pytest.mark.parametrize("size", list(VIEWPORTS))
+def test_nothing_moves_when_the_script_adds_the_passage_buttons(browser, server, size):
     """The buttons come with the script (edition.js), into the place the stylesheet keeps for
     them: every number and every passage is where it was without them, at both sizes."""
     laid_out = {}
     for scripts in (False, True):
-        context = browser.new_context(viewport=viewport, java_script_enabled=scripts)
+        context = browser.new_context(**VIEWPORTS[size], java_script_enabled=scripts)
         page = context.new_page()
         page.goto(f"{server}/essays/toucas/")
         if scripts:
