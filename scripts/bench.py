@@ -16,11 +16,8 @@ both sites served gzip-compressed, as GitHub Pages serves them.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
-import mimetypes
 import os
 import platform
 import resource
@@ -29,16 +26,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from scripts import benchsite, diskcache, pagetypes, reproducible
+from scripts import benchsite, diskcache, pagesserver, pagetypes, reproducible
+from scripts import chromium as chromium_path
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
@@ -79,46 +74,11 @@ def median(values: list[float]) -> float:
     return round(statistics.median(values), 3)
 
 
-COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
-
-
-class Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files, text gzip-compressed when the browser accepts it (as GitHub Pages does)."""
-
-    def log_message(self, *args):
-        pass
-
-    def do_GET(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?")[0].endswith("/"):
-            path = path / "index.html"
-        if (path.suffix not in COMPRESSED or not path.is_file()
-                or "gzip" not in self.headers.get("Accept-Encoding", "")):
-            return super().do_GET()
-        body = gzip.compress(path.read_bytes(), 6, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", mimetypes.guess_type(path.name)[0] or "application/octet-stream")
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-@contextmanager
-def serve(directory: Path):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-
-
 def chromium() -> str:
-    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).exists():
-            return candidate
-    raise SystemExit("make bench needs Chromium: install Debian's chromium or set CHROMIUM_PATH")
+    found = chromium_path.find()
+    if not found:
+        raise SystemExit("make bench needs Chromium: install Debian's chromium or set CHROMIUM_PATH")
+    return found
 
 
 @contextmanager
@@ -127,7 +87,7 @@ def _served(site: Path, url: str | None):
     if url:
         yield url
     else:
-        with serve(site) as base:
+        with pagesserver.serve(site) as base:
             yield base
 
 
@@ -138,7 +98,7 @@ def weights(site: Path, pages: list[tuple[str, str]], url: str | None = None) ->
     kinds = {"document": "html", "stylesheet": "css", "script": "js"}
     out = {}
     with _served(site, url) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium(), args=chromium_path.ARGS)
         for kind, path in pages:
             context = browser.new_context(viewport={"width": 1280, "height": 800})
             page = context.new_page()
@@ -180,7 +140,7 @@ THROTTLING = {
 
 def lighthouse(binary: Path, url: str, work: Path, throttling: str = "simulate") -> dict:
     report = work / f"lh-{time.monotonic_ns()}.json"
-    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    flags = " ".join(["--headless=new", *chromium_path.ARGS])
     result = subprocess.run(
         [str(binary), url, "--quiet", "--output=json", f"--output-path={report}",
          f"--throttling-method={throttling}",
@@ -220,7 +180,7 @@ def lighthouse_compare(edition: Path, edition_path: str, bare: Path, path: str, 
         return {"error": "Lighthouse not installed: run `npm ci` (package.json) with network access"}
     results: dict[str, list[dict]] = {"edition": [], "bare": []}
     try:
-        with _served(edition, edition_served) as edition_url, serve(bare) as bare_url:
+        with _served(edition, edition_served) as edition_url, pagesserver.serve(bare) as bare_url:
             for _ in range(runs):
                 results["edition"].append(lighthouse(binary, edition_url + edition_path, work, throttling))
                 results["bare"].append(lighthouse(binary, bare_url + path, work, throttling))
@@ -256,7 +216,7 @@ def run(repeats: int, scale: int, lighthouse_runs: int) -> dict:
                                       cache=work / f"cache-scaled-{i}"))
             check_times.append(timed([sys.executable, "-m", "scripts.check"]))
         # Deployed as the deploy workflow does it: built for the address it is served at.
-        site_url = deployed.enter_context(serve(work / "deploy" / "pages")) + "/"
+        site_url = deployed.enter_context(pagesserver.serve(work / "deploy" / "pages")) + "/"
         pages_root = benchsite.deployed(ROOT, work / "deploy", {**environment(), "SITE_URL": site_url})
         version = pages_root / benchsite.DEPLOYED_VERSION
         prefix = "/latest"

@@ -5,19 +5,18 @@ it and served over HTTP as GitHub Pages would serve it, at the address it was bu
 
 from __future__ import annotations
 
-import functools
 import json
-import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+
+from scripts import pagesserver
 
 ROOT = Path(__file__).resolve().parent.parent
 IGNORE = shutil.ignore_patterns(".git", ".venv", "site", ".pytest_cache", "__pycache__", "node_modules",
@@ -80,34 +79,12 @@ def release_twice(base: Path, site_url: str) -> dict:
     return {"path": repo, "pages": base / "pages", "url": site_url, "dates": dates, "tree_1_0": tree_1_0, "new_id": pid}
 
 
-class _Pages(http.server.SimpleHTTPRequestHandler):
-    """GitHub Pages' behaviour: symlinked aliases followed, and any missing address answered
-    with the root 404.html (status 404) when there is one."""
-
-    def log_message(self, *args):
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
 @contextmanager
 def serve(pages: Path):
-    """Serve ``pages`` (which may not exist yet: the address is known before the release is
-    built with it) as GitHub Pages would serve the gh-pages branch."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Pages, directory=str(pages)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    """Serve ``pages`` as GitHub Pages would serve the gh-pages branch (scripts/pagesserver.py);
+    yields the address with its final slash, as a site's address is written."""
+    with pagesserver.serve(pages) as base:
+        yield base + "/"
 
 
 @contextmanager

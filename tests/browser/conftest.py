@@ -7,37 +7,27 @@ chromium, Playwright's own browser is used if it is installed.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from scripts import chromium
+
 # CI machines are small and shared (2 cores): give assertions time, never a fixed sleep.
 expect.set_options(timeout=15_000)
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 
 def chromium_path() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    if os.environ.get("CI"):
+    path = chromium.find()
+    if path is None and os.environ.get("CI"):
         pytest.fail("no Chromium for the browser tests: install Debian's chromium or set CHROMIUM_PATH")
-    return None
+    return path
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     path = chromium_path()
-    args = {**browser_type_launch_args, "args": CHROMIUM_ARGS}
+    args = {**browser_type_launch_args, "args": chromium.ARGS}
     if path:
         args["executable_path"] = path
     return args
