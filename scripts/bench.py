@@ -148,18 +148,28 @@ def lighthouse(binary: Path, url: str, work: Path, throttling: str = "simulate")
         env={**os.environ, "CHROME_PATH": chromium()}, capture_output=True, text=True, check=False, timeout=300)
     if result.returncode or not report.exists():
         raise RuntimeError(result.stderr[-1000:])
-    data = json.loads(report.read_text(encoding="utf-8"))
-    scores = {c: data["categories"][c]["score"] for c in LIGHTHOUSE_CATEGORIES}
-    scores["cls"] = data["audits"]["cumulative-layout-shift"]["numericValue"]
-    scores["lcp_ms"] = data["audits"]["largest-contentful-paint"]["numericValue"]
-    scores["failing"] = sorted(
+    return scores(json.loads(report.read_text(encoding="utf-8")))
+
+
+def scores(data: dict) -> dict:
+    """What the report keeps of one Lighthouse run (its JSON report, ``data``)."""
+    out = {c: data["categories"][c]["score"] for c in LIGHTHOUSE_CATEGORIES}
+    out["cls"] = data["audits"]["cumulative-layout-shift"]["numericValue"]
+    out["lcp_ms"] = data["audits"]["largest-contentful-paint"]["numericValue"]
+    out["failing"] = sorted(
         ref["id"] for c in LIGHTHOUSE_CATEGORIES if c != "performance"
         for ref in data["categories"][c]["auditRefs"]
         if ref.get("weight") and data["audits"][ref["id"]].get("score") not in (None, 1))
-    scores["details"] = {audit: _where(data["audits"][audit]) for audit in scores["failing"]}
+    out["details"] = {audit: _where(data["audits"][audit]) for audit in out["failing"]}
     for metric in ("first-contentful-paint", "speed-index", "total-blocking-time"):
-        scores[metric] = data["audits"][metric]["numericValue"]
-    return scores
+        out[metric] = data["audits"][metric]["numericValue"]
+    # Where the main thread's time goes (ms by kind of work) and what it works on: the page's
+    # DOM, which style and layout (and Material's setup) walk in full, more than once.
+    out["dom_elements"] = data["audits"]["dom-size"]["numericValue"]
+    out["main_thread"] = {item["groupLabel"]: item["duration"] for item in
+                        data["audits"]["mainthread-work-breakdown"]["details"]["items"]}
+    out["long_tasks"] = len(data["audits"]["long-tasks"]["details"]["items"])
+    return out
 
 
 def _where(audit: dict) -> list[str]:
@@ -186,12 +196,19 @@ def lighthouse_compare(edition: Path, edition_path: str, bare: Path, path: str, 
                 results["bare"].append(lighthouse(binary, bare_url + path, work, throttling))
     except (RuntimeError, subprocess.TimeoutExpired) as error:
         return {"error": f"Lighthouse failed: {error}"}
-    keys = (*LIGHTHOUSE_CATEGORIES, "cls", "lcp_ms", "first-contentful-paint", "speed-index", "total-blocking-time")
-    return {"page": edition_path, "bare_page": path, "runs": runs,
-            "mode": THROTTLING[throttling],
+    return summary(results, edition_path, path, THROTTLING[throttling])
+
+
+def summary(results: dict[str, list[dict]], page: str, bare_page: str, mode: str) -> dict:
+    """Medians (and what failed, where) of the runs (:func:`scores`) of each side."""
+    keys = (*LIGHTHOUSE_CATEGORIES, "cls", "lcp_ms", "first-contentful-paint", "speed-index", "total-blocking-time",
+            "dom_elements", "long_tasks")
+    return {"page": page, "bare_page": bare_page, "runs": len(results["edition"]), "mode": mode,
             **{side: {**{k: round(statistics.median(r[k] for r in runs_), 3) for k in keys},
                       "failing": sorted({a for r in runs_ for a in r["failing"]}),
                       "performance_runs": [r["performance"] for r in runs_],
+                      "main_thread": {g: round(statistics.median(r["main_thread"].get(g, 0) for r in runs_))
+                                      for g in sorted({g for r in runs_ for g in r["main_thread"]})},
                       "failing_where": {a: sorted({w for r in runs_ for w in r["details"].get(a, [])})
                                         for a in sorted({a for r in runs_ for a in r["failing"]})}}
                for side, runs_ in results.items()}}
@@ -277,6 +294,17 @@ def _lighthouse(lh: dict, title: str) -> list[str]:
                   for side in ("edition", "bare")) + ".", "",
               "Goals: performance not below bare Material's; accessibility, best practices and "
               "SEO 1.00; CLS 0.", ""]
+    groups = sorted(set(lh["edition"].get("main_thread", {})) | set(lh["bare"].get("main_thread", {})),
+                    key=lambda g: -lh["edition"].get("main_thread", {}).get(g, 0))
+    if groups:
+        lines += ["Main thread (ms, medians; Lighthouse's breakdown), DOM elements and long tasks:", "",
+                  "| | " + " | ".join(groups) + " | DOM elements | long tasks |",
+                  "| --- |" + " --- |" * (len(groups) + 2)]
+        for side in ("edition", "bare"):
+            r = lh[side]
+            lines.append(f"| {side} | " + " | ".join(str(r["main_thread"].get(g, 0)) for g in groups)
+                         + f" | {round(r.get('dom_elements', 0))} | {r.get('long_tasks', 0)} |")
+        lines.append("")
     for side in ("edition", "bare"):
         where = lh[side].get("failing_where", {})
         lines.append(f"Audits failing (not performance) in any run, {side}: "
