@@ -9,10 +9,6 @@ from __future__ import annotations
 from html import escape
 
 
-def _row(cells: list[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
-
-
 def _cell(text: str) -> str:
     return escape(str(text)).replace("|", "&#124;")
 

@@ -36,9 +36,15 @@ def _fill(fragment: str) -> str:
         a.set("href", "#")
         a.set("data-cite-url", "")
         a.text = "[address of this page]"
-    out = htmltools.serialize_fragment(root)
-    out = out.replace(PLACEHOLDER_ACCESSED, '<span data-cite-accessed="">[the date you read it]</span>')
-    return out.replace(PLACEHOLDER_NUMBER, f'<span data-cite-locator="">{PLACEHOLDER_NUMBER}</span>')
+    htmltools.wrap_text(root, PLACEHOLDER_ACCESSED, lambda: _span("data-cite-accessed", "[the date you read it]"))
+    htmltools.wrap_text(root, PLACEHOLDER_NUMBER, lambda: _span("data-cite-locator", None))
+    return htmltools.serialize_fragment(root)
+
+
+def _span(attribute: str, text: str | None):
+    made = htmltools.element(f'<span {attribute}=""></span>')
+    made.text = text
+    return made
 
 
 def jobs(items: dict[str, dict], original: str, edition: str) -> list:

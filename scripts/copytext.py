@@ -152,7 +152,9 @@ def _check_hyphen_words(lines: list[str], hyphens: dict[int, dict]) -> None:
         tail = following[0] if following else ""
         joined = (head[:-1] if decision["action"] == "join" else head) + tail
         word = decision["word"]
-        if not joined.startswith(word):
+        # The whole word: what follows it on the line (if anything) is not part of a word.
+        rest = joined[len(word):] if joined.startswith(word) else None
+        if rest is None or rest[:1].isalnum():
             raise CopyTextError(
                 f"hyphenation at line {n}: decision gives {joined!r}, recorded word is {word!r}"
             )
@@ -195,7 +197,7 @@ def blocks(text: str, config: dict) -> list[Block]:
         else:
             body.append((line, para))
 
-    if config.get("bio", True) and body:
+    if body:  # the last paragraph is the author's biography
         bio_line, bio_text = body.pop()
     else:
         bio_line, bio_text = 0, ""

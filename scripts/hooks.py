@@ -1,7 +1,7 @@
 """MkDocs hooks: the only module that imports MkDocs.
 
-Each hook is guarded (it acts on essay pages only, those with ``essay`` in their front matter)
-and hands the work to a pure function in ``scripts/``.
+Each hook is guarded (page hooks act on the pages they concern: essays, those with ``essay`` in
+their front matter, and the bibliography) and hands the work to a pure function in ``scripts/``.
 """
 
 from __future__ import annotations

@@ -43,3 +43,29 @@ def drop(el: lxml_html.HtmlElement) -> None:
 def element(markup: str) -> lxml_html.HtmlElement:
     """One element from a snippet of trusted, edition-generated markup."""
     return lxml_html.fragment_fromstring(markup)
+
+
+def wrap_text(root: lxml_html.HtmlElement, needle: str, make) -> int:
+    """Put each occurrence of ``needle`` in the text under ``root`` (never in attributes or tag
+    names) inside a new element, ``make()``, whose text is then the needle unless ``make`` gave
+    it one. Returns how many were wrapped."""
+    count = 0
+    for el in list(root.iter()):
+        for attr in ("text", "tail"):
+            if attr == "tail" and el is root:
+                continue
+            value = getattr(el, attr)
+            if not value or needle not in value:
+                continue
+            parts = value.split(needle)
+            setattr(el, attr, parts[0])
+            # New elements go in as el's first children (its text) or as its next siblings (its tail).
+            parent, index = (el, 0) if attr == "text" else (el.getparent(), el.getparent().index(el) + 1)
+            for offset, rest in enumerate(parts[1:]):
+                made = make()
+                if made.text is None:
+                    made.text = needle
+                made.tail = rest
+                parent.insert(index + offset, made)
+                count += 1
+    return count

@@ -165,14 +165,16 @@ def essay_structure(root: lxml_html.HtmlElement, essay: str, meta: dict, file: s
     return problems
 
 
-def unique_ids(records_by_file: dict[str, list[dict]]) -> list[Problem]:
-    """A passage id may appear only once across the whole site."""
+def unique_ids(records_by_file: dict[str, list[dict]], within_files: bool = True) -> list[Problem]:
+    """A passage id may appear only once across the whole site. ``within_files=False`` leaves
+    out an id repeated in one file (:func:`essay_structure` reports those, with their line)."""
     seen: dict[str, str] = {}
     problems = []
     for file, records in sorted(records_by_file.items()):
         for r in records:
-            if r["id"] in seen and seen[r["id"]] != file:
-                problems.append(Problem(file, None, "passage id",
-                                        f"duplicate passage id {r['id']} (also in {seen[r['id']]})"))
+            where = seen.get(r["id"])
+            if where is not None and (where != file or within_files):
+                also = "twice in this file" if where == file else f"also in {where}"
+                problems.append(Problem(file, None, "passage id", f"duplicate passage id {r['id']} ({also})"))
             seen.setdefault(r["id"], file)
     return problems

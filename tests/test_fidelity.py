@@ -70,6 +70,15 @@ def test_every_line_break_hyphen_needs_a_decision(essays):
         copytext.blocks(raw, config)
 
 
+@pytest.mark.parametrize("word", ["d", "dramatic", "dramaticallyx"])
+def test_a_hyphenation_decision_names_the_whole_word(essays, word):
+    config = dict(essays["fedasiuk"]["copytext"])
+    config["hyphenation"] = [{**h, "word": word} if h["line"] == 25 else h for h in config["hyphenation"]]
+    raw = copytext.read(ROOT / "docs" / config["file"])
+    with pytest.raises(copytext.CopyTextError, match=f"line 25: decision gives 'dramatically.*recorded word is '{word}'"):
+        copytext.blocks(raw, config)
+
+
 def test_a_running_head_must_match_its_record(essays):
     config = dict(essays["fedasiuk"]["copytext"])
     config["artefact_lines"] = [{"line": 176, "text": "09", "reason": "wrong line"}]

@@ -74,7 +74,10 @@ def test_visible_numbers_come_from_the_ids(records):
         parsed = passages.parse(record["id"])
         assert (parsed.kind, parsed.number, parsed.label) == (record["kind"], record["number"], record["label"])
     labels = {r["id"]: r["label"] for r in records}
-    assert labels["toucas-p12"] == "¶ 12" and labels["fedasiuk-h1" if "fedasiuk-h1" in labels else "toucas-h2"] == "§ 2"
+    # One of each kind, against the labels readers see (not re-derived here).
+    assert {k: labels[k] for k in ("toucas-s1", "toucas-c1", "toucas-p12", "toucas-h2", "toucas-n1", "toucas-bio")} == {
+        "toucas-s1": "Standfirst", "toucas-c1": "Caption 1", "toucas-p12": "¶ 12", "toucas-h2": "§ 2",
+        "toucas-n1": "Note 1", "toucas-bio": "Author"}
 
 
 def test_passage_text_has_no_markers_or_controls(records):

@@ -24,7 +24,6 @@ def current(site) -> tuple[dict, dict, dict, list[dict], list[str]]:
 def test_the_current_build_answers_a_record_of_itself(site):
     data, reg, redirects, records, urls = current(site)
     assert {"", "essays/toucas/", "sources/toucas-proceed-with-caution.txt"} <= set(urls)
-    assert "README.md" not in urls, "exclude_docs is honoured"
     assert published.check(data, urls, records, reg, redirects) == []
     assert published.check_site(data, site, reg, redirects) == []
 
@@ -57,3 +56,11 @@ def test_a_release_keeps_the_date_it_was_first_recorded_with():
     assert published.dumps(again) == published.dumps(data)
     assert published.release_date(again, "1.0") == "2026-01-02"
     assert published.release_date(again, "dev") is None and published.release_date(again, None) is None
+
+
+def test_excluded_docs_are_not_published_addresses(tmp_path):
+    (tmp_path / "essays").mkdir()
+    for name in ("index.md", "draft.md", "essays/a.md", "notes.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert "draft/" in published.site_urls(tmp_path, "")
+    assert sorted(published.site_urls(tmp_path, "draft.md\n")) == ["", "essays/a/", "notes.txt"]

@@ -2,7 +2,7 @@
 zero violations of any impact (axe's default rules: WCAG 2 A/AA and best practices, plus
 WCAG 2.2 target-size).
 
-Page types are discovered from the built site (journeys.discover), so a new kind of page is
+Page types are discovered from the built site (scripts/pagetypes.py: discover), so a new kind of page is
 covered the day it appears. Fixes to upstream Material live in overrides/ (the accessibility
 section of assets/edition.css, partials/search.html)."""
 
