@@ -125,17 +125,35 @@ def url_ok(url: str) -> bool:
             and not url.endswith((".", ",")))
 
 
+ENTRY_KEY_RE = re.compile(r"^@\w+\s*\{\s*([^,\s]+)\s*,", re.M)  # in BibTeX source
+
+
 def duplicate_keys(bib_dir: Path = BIB_DIR) -> list[str]:
     """Keys defined in more than one file, or twice in one file (case-insensitively)."""
     seen: dict[str, str] = {}
     problems = []
     for path in bib_files(bib_dir):
-        for match in re.finditer(r"^@\w+\s*\{\s*([^,\s]+)\s*,", path.read_text(encoding="utf-8"), re.M):
+        for match in ENTRY_KEY_RE.finditer(path.read_text(encoding="utf-8")):
             key = match.group(1).lower()
             if key in seen:
                 problems.append(f"{path.name}: key {match.group(1)} is also defined in {seen[key]}")
             seen.setdefault(key, path.name)
     return problems
+
+
+def key_files(bib_dir: Path = BIB_DIR) -> dict[str, str]:
+    """The file (name) that defines each key."""
+    return {m.group(1): path.name for path in bib_files(bib_dir)
+            for m in ENTRY_KEY_RE.finditer(path.read_text(encoding="utf-8"))}
+
+
+def used_keys(docs: Path, overrides: Path, bib_dir: Path = BIB_DIR) -> set[str]:
+    """Keys cited in the docs' Markdown and the templates, and named in ``usage.yml``."""
+    keys = usage_keys(usage(bib_dir))
+    for folder, pattern in ((docs, "**/*.md"), (overrides, "**/*.html")):
+        for path in folder.glob(pattern):
+            keys |= set(cited_keys(path.read_text(encoding="utf-8")))
+    return keys
 
 
 def entry_problems(key: str, entry: Entry) -> list[str]:
@@ -166,8 +184,9 @@ def problems(bib_dir: Path, used: set[str]) -> list[str]:
         data = load(bib_dir)
     except (BibliographyDataError, PybtexSyntaxError) as error:
         return found + [f"bib/ does not parse: {error}"]
+    files = key_files(bib_dir)
     for key, entry in data.entries.items():
-        found += entry_problems(key, entry)
+        found += [f"{files.get(key, 'bib/')}: {problem}" for problem in entry_problems(key, entry)]
     defined = set(data.entries)
     for key, copy in ((usage(bib_dir) or {}).get("copies") or {}).items():
         where = f"{USAGE}: copies: {key}"

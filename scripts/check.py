@@ -16,7 +16,7 @@ import frontmatter
 import yaml
 
 from scripts import apparatus, copytext, decorate, fidelity, htmltools, passages, registry, render, validate
-from scripts import published, siteconfig
+from scripts import bib, datafiles, published, siteconfig
 from scripts.validate import Problem
 
 
@@ -86,8 +86,25 @@ def published_problems(docs: Path, config: Path, records: list[dict], reg: dict)
     return published.check(data, urls, records, reg, published.page_redirects(settings))
 
 
+def bib_problems(root: Path, docs: Path) -> list[Problem]:
+    """bib/: every entry complete and well formed, every key used is defined and every key
+    defined is used (scripts.bib), each problem under the file it is in."""
+    found = []
+    for message in bib.problems(root / "bib", bib.used_keys(docs, root / "overrides", root / "bib")):
+        file, sep, rest = message.partition(": ")
+        if sep and file.endswith((".bib", ".yml")):
+            found.append(Problem(f"bib/{file}", None, "bibliography", rest))
+        else:
+            found.append(Problem("bib/", None, "bibliography", message))
+    return found
+
+
 def run(docs: Path, config: Path, register: bool = False) -> list[Problem]:
-    problems: list[Problem] = []
+    root = config.resolve().parent
+    problems = datafiles.problems(root, docs)
+    if problems:  # the checks below read these files: first make them well formed
+        return problems
+    problems += bib_problems(root, docs)
     reg_path = docs / registry.FILENAME
     reg = registry.load(reg_path)
     records_by_file: dict[str, list[dict]] = {}

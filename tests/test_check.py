@@ -125,3 +125,62 @@ def test_a_bare_address_before_a_full_stop(docs):
                 "'https://fas.org/irp/threat/missile/rumsfeld/toc.htm.%C2%A0' does not stop where the address "
                 "does: write it as <https://fas.org/irp/threat/missile/rumsfeld/toc.htm> in the Markdown")
     assert expected in problems, problems
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """A copy of what `make check` reads: docs/, bib/, overrides/ and mkdocs.yml."""
+    for name in ("docs", "bib", "overrides"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def check_repo(repo: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "scripts.check", "--docs", str(repo / "docs"),
+                           "--config", str(repo / "mkdocs.yml")],
+                          cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+def test_a_copy_of_the_repository_checks_clean(repo):
+    result = check_repo(repo)
+    assert result.returncode == 0, result.stderr
+
+
+def test_bib_entries_are_checked_and_named_by_file(repo):
+    edit(repo / "bib" / "toucas-notes.bib", "  publisher    = {Alfred A. Knopf},\n", "")
+    edit(repo / "bib" / "toucas-notes.bib", "9780307959478", "9780307959479")
+    result = check_repo(repo)
+    assert result.returncode == 1
+    assert "bib/toucas-notes.bib: bibliography: gates2014duty: @book needs publisher" in result.stderr
+    assert "bib/toucas-notes.bib: bibliography: gates2014duty: isbn '9780307959479' is not a valid ISBN-13" in result.stderr
+
+
+def test_a_bib_key_cited_in_the_docs_must_exist(repo):
+    page = repo / "docs" / "about" / "reading.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [@nosuchwork2020].\n", encoding="utf-8")
+    result = check_repo(repo)
+    assert "bib/: bibliography: key nosuchwork2020 is used but not defined in bib/" in result.stderr
+
+
+@pytest.mark.parametrize("file, old, new, expected", [
+    ("bib/usage.yml", "\nedition: edition\n", "\neditionn: edition\n",
+     "bib/usage.yml:{line}: (top level): 'edition' is a required property"),
+    ("bib/usage.yml", "    label: FAS copy\n", "    label: 7\n",
+     "bib/usage.yml:{line}: copies.rumsfeld1998.label: 7 is not of type 'string'"),
+    ("docs/passage-registry.json", '"fedasiuk-bio": {\n   "essay"', '"fedasiuk-bio": {\n   "esay"',
+     "docs/passage-registry.json: ids.fedasiuk-bio: 'essay' is a required property"),
+    ("docs/published.json", '"releases": {}', '"releases": {"1.0": {"pages": []}}',
+     "docs/published.json: releases.1.0: 'ids' is a required property"),
+    ("docs/published.json", '"releases": {}', '"releases": {',
+     "docs/published.json:5: (file): not valid JSON"),
+])
+def test_data_files_follow_their_schemas(repo, file, old, new, expected):
+    """A damaged data file is reported by file, line (YAML) and field, never a traceback."""
+    edit(repo / file, old, new)
+    if "{line}" in expected:  # the line of the changed field, or of the file's first key
+        expected = expected.format(line=line_of(repo / file, "label: 7" if "label" in new else "essays:"))
+    result = check_repo(repo)
+    assert result.returncode == 1
+    assert expected in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,73 @@
+"""The edition's data files other than essays' front matter, each checked against its JSON Schema
+(``scripts/schemas/``): ``bib/usage.yml``, ``docs/passage-registry.json`` and
+``docs/published.json``. Problems name the file, the line (YAML) and the field, like those of
+:func:`scripts.validate.front_matter`; a file that does not parse is one problem, not a crash."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from scripts.validate import Problem
+
+SCHEMAS = Path(__file__).with_name("schemas")
+# File (relative to the repository) -> its schema. The first two are written by hand; the last
+# two by `make register-ids` / `make release`, but edited by hand too when an id must move.
+FILES = {
+    "bib/usage.yml": "usage.schema.json",
+    "docs/passage-registry.json": "passage-registry.schema.json",
+    "docs/published.json": "published.schema.json",
+}
+
+
+@cache
+def _validator(schema: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(json.loads((SCHEMAS / schema).read_text(encoding="utf-8")))
+
+
+def _yaml_lines(text: str):
+    root = yaml.compose(text)
+
+    def line_of(path: list[str]) -> int | None:
+        node = root
+        for key in path:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if k.value == key), node)
+            elif isinstance(node, yaml.SequenceNode) and key.isdigit() and int(key) < len(node.value):
+                node = node.value[int(key)]
+        return node.start_mark.line + 1 if node is not None else None
+
+    return line_of
+
+
+def problems_in(name: str, text: str) -> list[Problem]:
+    """Schema problems of one data file (``name`` as in :data:`FILES`), given its text."""
+    is_yaml = name.endswith(".yml")
+    try:
+        data = yaml.safe_load(text) if is_yaml else json.loads(text)
+    except (yaml.YAMLError, json.JSONDecodeError) as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else getattr(error, "lineno", None)
+        return [Problem(name, line, "(file)", f"not valid {'YAML' if is_yaml else 'JSON'}: {error}")]
+    line_of = _yaml_lines(text) if is_yaml else (lambda path: None)
+    found = []
+    for error in sorted(_validator(FILES[name]).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        path = [str(p) for p in error.absolute_path]
+        found.append(Problem(name, line_of(path), ".".join(path) or "(top level)", error.message))
+    return found
+
+
+def problems(root: Path, docs: Path | None = None) -> list[Problem]:
+    """Schema problems of every data file under ``root`` (``docs``: another docs folder)."""
+    found = []
+    for name in FILES:
+        path = root / name
+        if docs is not None and name.startswith("docs/"):
+            path = docs / name.removeprefix("docs/")
+        if path.exists():
+            found += problems_in(name, path.read_text(encoding="utf-8"))
+    return found
