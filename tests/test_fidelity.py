@@ -5,6 +5,7 @@ essay's front matter (artefacts removed, recorded emendations applied); the edit
 come from the built site's passages.json.
 """
 
+import os
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,11 @@ def test_edition_words_equal_copy_text_words(essay, essays, records):
 @pytest.mark.parametrize("essay", ["toucas", "fedasiuk"])
 def test_copy_text_is_byte_identical_to_the_shared_source(essay, essays):
     if not SHARED.exists():
-        pytest.skip("../shared is not beside this checkout (it is in CI)")
+        # The project's CI runs with ../shared beside the clone: there, its absence is a failure.
+        # A runner that cannot have it (GitHub's) says so in EDITION_NO_SHARED, with the reason.
+        if os.environ.get("CI") and not os.environ.get("EDITION_NO_SHARED"):
+            pytest.fail(f"{SHARED} is missing: CI runs with ../shared beside the clone")
+        pytest.skip(f"{SHARED} is not beside this checkout: {os.environ.get('EDITION_NO_SHARED') or 'not CI'}")
     name = Path(essays[essay]["copytext"]["file"]).name
     assert (ROOT / "docs" / "sources" / name).read_bytes() == (SHARED / name).read_bytes()
 
