@@ -23,21 +23,9 @@ from scripts.validate import Problem
 def _line_finder(source: str):
     """Map a front-matter field path to its line in the file."""
     try:
-        block = source.split("---", 2)[1]
-        root = yaml.compose(block)
+        return validate.yaml_line_finder(source.split("---", 2)[1])
     except (IndexError, yaml.YAMLError):
         return lambda path: None
-
-    def line_of(path: list[str]) -> int | None:
-        node = root
-        for key in path:
-            if isinstance(node, yaml.MappingNode):
-                node = next((v for k, v in node.value if k.value == key), node)
-            elif isinstance(node, yaml.SequenceNode) and key.isdigit() and int(key) < len(node.value):
-                node = node.value[int(key)]
-        return node.start_mark.line + 1 if node is not None else None
-
-    return line_of
 
 
 def check_essay(path: Path, rel: str, docs: Path, config: Path, meta: dict, source: str,

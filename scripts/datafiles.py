@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from scripts.validate import Problem
+from scripts.validate import Problem, yaml_line_finder
 
 SCHEMAS = Path(__file__).with_name("schemas")
 # File (relative to the repository) -> its schema. The first two are written by hand; the last
@@ -29,21 +29,6 @@ def _validator(schema: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(json.loads((SCHEMAS / schema).read_text(encoding="utf-8")))
 
 
-def _yaml_lines(text: str):
-    root = yaml.compose(text)
-
-    def line_of(path: list[str]) -> int | None:
-        node = root
-        for key in path:
-            if isinstance(node, yaml.MappingNode):
-                node = next((v for k, v in node.value if k.value == key), node)
-            elif isinstance(node, yaml.SequenceNode) and key.isdigit() and int(key) < len(node.value):
-                node = node.value[int(key)]
-        return node.start_mark.line + 1 if node is not None else None
-
-    return line_of
-
-
 def problems_in(name: str, text: str) -> list[Problem]:
     """Schema problems of one data file (``name`` as in :data:`FILES`), given its text."""
     is_yaml = name.endswith(".yml")
@@ -53,7 +38,7 @@ def problems_in(name: str, text: str) -> list[Problem]:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else getattr(error, "lineno", None)
         return [Problem(name, line, "(file)", f"not valid {'YAML' if is_yaml else 'JSON'}: {error}")]
-    line_of = _yaml_lines(text) if is_yaml else (lambda path: None)
+    line_of = yaml_line_finder(text) if is_yaml else (lambda path: None)
     found = []
     for error in sorted(_validator(FILES[name]).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         path = [str(p) for p in error.absolute_path]

@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 import jsonschema
+import yaml
 from lxml import html as lxml_html
 
 from scripts import passages
@@ -47,6 +48,23 @@ def front_matter(meta: dict, file: str, line_of=lambda path: None) -> list[Probl
         field = "front matter " + (".".join(path) or "(top level)")
         problems.append(Problem(file, line_of(path), field, error.message))
     return problems
+
+
+def yaml_line_finder(text: str):
+    """For YAML ``text``, a function mapping a field path (keys, list indexes as strings) to the
+    line it is on (the nearest enclosing node found). Raises yaml.YAMLError if it does not parse."""
+    root = yaml.compose(text)
+
+    def line_of(path: list[str]) -> int | None:
+        node = root
+        for key in path:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if k.value == key), node)
+            elif isinstance(node, yaml.SequenceNode) and key.isdigit() and int(key) < len(node.value):
+                node = node.value[int(key)]
+        return node.start_mark.line + 1 if node is not None else None
+
+    return line_of
 
 
 def relative_link(page_src_uri: str, target_src_uri: str) -> str:
