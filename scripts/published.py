@@ -1,13 +1,15 @@
 """What each released version published: every page URL and every passage id, for ever.
 
 ``docs/published.json`` (committed; updated by ``make release``) lists, per released version,
-the URLs of its pages and files and the ids of its passages. A teacher may have copied any of
+the URLs of its pages and files, the ids of its passages, and the public files the build
+generates (the passage index, the citation downloads). A teacher may have copied any of
 them, so every later build must still answer each one: a page URL exists, or mkdocs-redirects
 declares where it went (``plugins: redirects: redirect_maps`` in mkdocs.yml); a passage id
 exists, or ``docs/passage-registry.json`` declares its redirect (scripts/registry.py).
 
 Two checks: ``check`` on the sources (``make check``, no build) and ``check_site`` on a built
-site (the release and the tests), which parses each page and looks for each anchor.
+site (the release and the tests), which parses each page and looks for each anchor, and looks
+for each generated file.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ from scripts import passages, registry, validate
 
 FILENAME = "published.json"
 ABOUT = (
-    "Every page URL and passage id published in each released version of the edition. Links "
-    "a reader copied from any of them must keep working: a later version keeps each one or "
+    "Every page URL and passage id published in each released version of the edition, and the "
+    "files its build generated for readers and tools (passages.json, the citation downloads). "
+    "Links a reader copied from any of them must keep working: a later version keeps each one or "
     "declares a redirect (pages: mkdocs.yml redirects plugin; passage ids: passage-registry.json). "
     "Updated by `make release VERSION=x.y`; checked by `make check` and the tests."
 )
@@ -41,20 +44,42 @@ def _version_key(version: str) -> tuple:
     return tuple(int(part) if part.isdigit() else part for part in version.split("."))
 
 
+# Files the build writes (not in docs/) that readers and tools are told to use: the passage
+# index (docs/about/passages.md) and each essay's citation downloads (scripts/citeexport.py).
+GENERATED = ("passages.json", "cite/")
+
+
 def dumps(data: dict) -> str:
     releases = {v: {**({"date": r["date"]} if r.get("date") else {}),
-                    "pages": sorted(r["pages"]), "ids": sorted(r["ids"], key=registry._sort_key)}
+                    "pages": sorted(r["pages"]), "ids": sorted(r["ids"], key=registry._sort_key),
+                    **({"files": sorted(r["files"])} if "files" in r else {})}
                 for v, r in sorted(data["releases"].items(), key=lambda kv: _version_key(kv[0]))}
     return json.dumps({"about": ABOUT, "releases": releases}, ensure_ascii=False, indent=1) + "\n"
 
 
-def record(data: dict, version: str, urls: list[str], ids: list[str], date: str) -> dict:
-    """The data with ``version`` recorded as publishing these URLs and ids (replacing any earlier
-    record of the same version; other versions are never touched). ``date`` (ISO) is the day of
-    the release; a version recorded before keeps the date it was first recorded with."""
+def record(data: dict, version: str, urls: list[str], ids: list[str], date: str,
+           files: list[str] | None = None) -> dict:
+    """The data with ``version`` recorded as publishing these URLs and ids, and the ``files``
+    the build generated (:func:`site_files`) (replacing any earlier record of the same version;
+    other versions are never touched). ``date`` (ISO) is the day of the release; a version
+    recorded before keeps the date it was first recorded with."""
     date = (data["releases"].get(version) or {}).get("date") or date
-    return {**data, "releases": {**data["releases"],
-                                 version: {"date": date, "pages": sorted(urls), "ids": sorted(ids)}}}
+    entry = {"date": date, "pages": sorted(urls), "ids": sorted(ids)}
+    if files is not None:
+        entry["files"] = sorted(files)
+    return {**data, "releases": {**data["releases"], version: entry}}
+
+
+def site_files(site: Path) -> list[str]:
+    """The generated public files (:data:`GENERATED`) of a built site, site-relative."""
+    found = []
+    for name in GENERATED:
+        target = site / name
+        if name.endswith("/"):
+            found += [p.relative_to(site).as_posix() for p in sorted(target.rglob("*")) if p.is_file()]
+        elif target.is_file():
+            found.append(name)
+    return found
 
 
 def release_date(data: dict, version: str | None) -> str | None:
@@ -63,10 +88,11 @@ def release_date(data: dict, version: str | None) -> str | None:
 
 
 def first_published(data: dict, kind: str) -> dict[str, str]:
-    """Each URL (kind ``pages``) or id (kind ``ids``) with the first version that published it."""
+    """Each URL (kind ``pages``), id (``ids``) or generated file (``files``) with the first
+    version that published it."""
     first: dict[str, str] = {}
     for version in sorted(data["releases"], key=_version_key):
-        for item in data["releases"][version][kind]:
+        for item in data["releases"][version].get(kind, []):
             first.setdefault(item, version)
     return first
 
@@ -114,12 +140,16 @@ def _file(site: Path, url: str) -> Path:
 
 
 def check_site(data: dict, site: Path, reg: dict, redirects: dict[str, str]) -> list[str]:
-    """Errors for published URLs with no file in the built site, and published ids with no
-    element of that id on their page (following a declared page redirect)."""
+    """Errors for published URLs with no file in the built site, generated files no longer
+    generated, and published ids with no element of that id on their page (following a
+    declared page redirect)."""
     errors = []
     for url, version in first_published(data, "pages").items():
         if not _file(site, url).exists():
             errors.append(f"page URL /{url} (published in {version}) is not in the built site")
+    for name, version in first_published(data, "files").items():
+        if not (site / name).is_file():
+            errors.append(f"file /{name} (published in {version}) is no longer generated: restore it")
     anchors: dict[str, set[str]] = {}
     for pid, version in first_published(data, "ids").items():
         entry = reg["ids"].get(pid)

@@ -66,7 +66,8 @@ def prepare(version: str, root: Path = ROOT) -> tuple[list[str], dict, dict]:
         errors += [f"passage id {pid} is not registered: run `make register-ids`"
                    for pid in registry.unregistered(records, reg)]
         today = datetime.now(timezone.utc).date().isoformat()
-        updated = published.record(data, version, urls, [r["id"] for r in records], today)
+        updated = published.record(data, version, urls, [r["id"] for r in records], today,
+                                   published.site_files(site))
         if not errors:
             errors += published.check_site(updated, site, reg, redirects)
     return errors, data, updated

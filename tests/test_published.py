@@ -17,13 +17,17 @@ def current(site) -> tuple[dict, dict, dict, list[dict], list[str]]:
     config = siteconfig.load(ROOT / "mkdocs.yml")
     records = index.load(site / index.FILENAME)
     urls = published.site_urls(DOCS, config.get("exclude_docs") or "")
-    data = published.record({"releases": {}}, "9.9", urls, [r["id"] for r in records], "2026-01-02")
+    data = published.record({"releases": {}}, "9.9", urls, [r["id"] for r in records], "2026-01-02",
+                            published.site_files(site))
     return data, registry.load(DOCS / registry.FILENAME), published.page_redirects(config), records, urls
 
 
 def test_the_current_build_answers_a_record_of_itself(site):
     data, reg, redirects, records, urls = current(site)
     assert {"", "essays/toucas/", "sources/toucas-proceed-with-caution.txt"} <= set(urls)
+    assert data["releases"]["9.9"]["files"] == [
+        "cite/fedasiuk.bib", "cite/fedasiuk.json", "cite/fedasiuk.ris",
+        "cite/toucas.bib", "cite/toucas.json", "cite/toucas.ris", "passages.json"]
     assert published.check(data, urls, records, reg, redirects) == []
     assert published.check_site(data, site, reg, redirects) == []
 
@@ -35,7 +39,9 @@ def test_a_missing_anchor_and_a_missing_page_are_named(site, tmp_path):
     page = broken / "essays" / "toucas" / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace('id="toucas-p12"', 'id="x-toucas-p12"'), encoding="utf-8")
     shutil.rmtree(broken / "about" / "reading")
+    (broken / "cite" / "toucas.ris").unlink()
     errors = published.check_site(data, broken, reg, redirects)
+    assert "file /cite/toucas.ris (published in 9.9) is no longer generated: restore it" in errors, errors
     assert "passage id toucas-p12 (published in 9.9) has no anchor on /essays/toucas/" in errors, errors
     assert "page URL /about/reading/ (published in 9.9) is not in the built site" in errors, errors
 

@@ -91,12 +91,13 @@ def test_the_record_lists_what_each_release_published(repo):
     assert repo["new_id"] in releases["1.1"]["ids"] and repo["new_id"] not in releases["1.0"]["ids"]
     assert set(releases["1.0"]["ids"]) < set(releases["1.1"]["ids"])
     assert {"", "essays/toucas/", "essays/fedasiuk/"} <= set(releases["1.0"]["pages"])
+    assert {"passages.json", "cite/toucas.bib", "cite/fedasiuk.ris"} <= set(releases["1.0"]["files"])
 
 
 def test_every_page_and_anchor_of_1_0_resolves_in_1_1(repo, served):
     record = published(repo)["releases"]["1.0"]
     registry = json.loads((repo["path"] / "docs" / "passage-registry.json").read_text(encoding="utf-8"))
-    for url in record["pages"]:
+    for url in record["pages"] + record["files"]:
         assert get(served + "1.1/" + url)[0] == 200, f"/{url} of 1.0 is gone in 1.1"
     pages: dict[str, set[str]] = {}
     for pid in record["ids"]:
