@@ -6,27 +6,19 @@
 from __future__ import annotations
 
 import json
-from functools import cache
 from pathlib import Path
 
-import jsonschema
 import yaml
 
-from scripts.validate import Problem, yaml_line_finder
+from scripts.validate import Problem, schema_validator, yaml_line_finder
 
-SCHEMAS = Path(__file__).with_name("schemas")
-# File (relative to the repository) -> its schema. The first two are written by hand; the last
-# two by `make register-ids` / `make release`, but edited by hand too when an id must move.
+# File (relative to the repository) -> its schema. usage.yml is written by hand; the other
+# two by `make register-ids` / `make release`, and edited by hand when an id must move.
 FILES = {
     "bib/usage.yml": "usage.schema.json",
     "docs/passage-registry.json": "passage-registry.schema.json",
     "docs/published.json": "published.schema.json",
 }
-
-
-@cache
-def _validator(schema: str) -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(json.loads((SCHEMAS / schema).read_text(encoding="utf-8")))
 
 
 def problems_in(name: str, text: str) -> list[Problem]:
@@ -40,7 +32,7 @@ def problems_in(name: str, text: str) -> list[Problem]:
         return [Problem(name, line, "(file)", f"not valid {'YAML' if is_yaml else 'JSON'}: {error}")]
     line_of = yaml_line_finder(text) if is_yaml else (lambda path: None)
     found = []
-    for error in sorted(_validator(FILES[name]).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+    for error in sorted(schema_validator(FILES[name]).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         path = [str(p) for p in error.absolute_path]
         found.append(Problem(name, line_of(path), ".".join(path) or "(top level)", error.message))
     return found

@@ -19,7 +19,8 @@ from lxml import html as lxml_html
 
 from scripts import passages
 
-SCHEMA = Path(__file__).parent / "schemas" / "essay.schema.json"
+SCHEMAS = Path(__file__).parent / "schemas"
+SCHEMA = SCHEMAS / "essay.schema.json"
 FOOTNOTE_REF_RE = re.compile(r"\[\^([^\]\s]+)\]")
 
 
@@ -36,14 +37,15 @@ class Problem:
 
 
 @cache
-def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+def schema_validator(name: str = SCHEMA.name) -> jsonschema.Draft202012Validator:
+    """The validator of one of the edition's JSON Schemas (``scripts/schemas/<name>``)."""
+    return jsonschema.Draft202012Validator(json.loads((SCHEMAS / name).read_text(encoding="utf-8")))
 
 
 def front_matter(meta: dict, file: str, line_of=lambda path: None) -> list[Problem]:
     """Schema errors of an essay's front matter; ``line_of(path)`` maps a field path to a line."""
     problems = []
-    for error in sorted(_validator().iter_errors(meta), key=lambda e: list(map(str, e.absolute_path))):
+    for error in sorted(schema_validator().iter_errors(meta), key=lambda e: list(map(str, e.absolute_path))):
         path = [str(p) for p in error.absolute_path]
         field = "front matter " + (".".join(path) or "(top level)")
         problems.append(Problem(file, line_of(path), field, error.message))
