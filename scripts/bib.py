@@ -128,15 +128,16 @@ def url_ok(url: str) -> bool:
 ENTRY_KEY_RE = re.compile(r"^@\w+\s*\{\s*([^,\s]+)\s*,", re.M)  # in BibTeX source
 
 
-def duplicate_keys(bib_dir: Path = BIB_DIR) -> list[str]:
-    """Keys defined in more than one file, or twice in one file (case-insensitively)."""
+def duplicate_keys(bib_dir: Path = BIB_DIR) -> list[tuple[str, str]]:
+    """Keys defined in more than one file, or twice in one file (case-insensitively): (file,
+    message) pairs."""
     seen: dict[str, str] = {}
     problems = []
     for path in bib_files(bib_dir):
         for match in ENTRY_KEY_RE.finditer(path.read_text(encoding="utf-8")):
             key = match.group(1).lower()
             if key in seen:
-                problems.append(f"{path.name}: key {match.group(1)} is also defined in {seen[key]}")
+                problems.append((path.name, f"key {match.group(1)} is also defined in {seen[key]}"))
             seen.setdefault(key, path.name)
     return problems
 
@@ -178,25 +179,31 @@ def entry_problems(key: str, entry: Entry) -> list[str]:
 
 
 def problems(bib_dir: Path, used: set[str]) -> list[str]:
-    """Everything wrong with ``bib_dir``, given the set of keys used anywhere in the edition."""
-    found = duplicate_keys(bib_dir)
+    """Everything wrong with ``bib_dir``, given the set of keys used anywhere in the edition,
+    each message after the name of the file it is in (if it is in one)."""
+    return [f"{file}: {message}" if file else message for file, message in located_problems(bib_dir, used)]
+
+
+def located_problems(bib_dir: Path, used: set[str]) -> list[tuple[str | None, str]]:
+    """:func:`problems` as (file name in ``bib_dir`` or None, message) pairs."""
+    found: list[tuple[str | None, str]] = list(duplicate_keys(bib_dir))
     try:
         data = load(bib_dir)
     except (BibliographyDataError, PybtexSyntaxError) as error:
-        return found + [f"bib/ does not parse: {error}"]
+        return found + [(None, f"bib/ does not parse: {error}")]
     files = key_files(bib_dir)
     for key, entry in data.entries.items():
-        found += [f"{files.get(key, 'bib/')}: {problem}" for problem in entry_problems(key, entry)]
+        found += [(files.get(key), problem) for problem in entry_problems(key, entry)]
     defined = set(data.entries)
     for key, copy in ((usage(bib_dir) or {}).get("copies") or {}).items():
-        where = f"{USAGE}: copies: {key}"
+        where = f"copies: {key}"
         if key not in defined:
-            found.append(f"{where}: key is not defined in bib/")
+            found.append((USAGE, f"{where}: key is not defined in bib/"))
         for field in ("url", "label", "description"):
             if not (copy or {}).get(field):
-                found.append(f"{where}: {field} is missing")
+                found.append((USAGE, f"{where}: {field} is missing"))
         if (copy or {}).get("url") and not url_ok(copy["url"]):
-            found.append(f"{where}: url {copy['url']!r} is not a well-formed web address")
-    found += [f"key {k} is used but not defined in bib/" for k in sorted(used - defined)]
-    found += [f"key {k} is defined in bib/ but never used" for k in sorted(defined - used)]
+            found.append((USAGE, f"{where}: url {copy['url']!r} is not a well-formed web address"))
+    found += [(None, f"key {k} is used but not defined in bib/") for k in sorted(used - defined)]
+    found += [(None, f"key {k} is defined in bib/ but never used") for k in sorted(defined - used)]
     return found

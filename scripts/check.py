@@ -77,14 +77,9 @@ def published_problems(docs: Path, config: Path, records: list[dict], reg: dict)
 def bib_problems(root: Path, docs: Path) -> list[Problem]:
     """bib/: every entry complete and well formed, every key used is defined and every key
     defined is used (scripts.bib), each problem under the file it is in."""
-    found = []
-    for message in bib.problems(root / "bib", bib.used_keys(docs, root / "overrides", root / "bib")):
-        file, sep, rest = message.partition(": ")
-        if sep and file.endswith((".bib", ".yml")):
-            found.append(Problem(f"bib/{file}", None, "bibliography", rest))
-        else:
-            found.append(Problem("bib/", None, "bibliography", message))
-    return found
+    used = bib.used_keys(docs, root / "overrides", root / "bib")
+    return [Problem(f"bib/{file or ''}", None, "bibliography", message)
+            for file, message in bib.located_problems(root / "bib", used)]
 
 
 def run(docs: Path, config: Path, register: bool = False) -> list[Problem]:

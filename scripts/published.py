@@ -20,7 +20,7 @@ from pathlib import Path
 import pathspec
 from lxml import html as lxml_html
 
-from scripts import passages, registry, validate
+from scripts import citeexport, index, passages, registry, validate
 
 FILENAME = "published.json"
 ABOUT = (
@@ -46,7 +46,7 @@ def _version_key(version: str) -> tuple:
 
 # Files the build writes (not in docs/) that readers and tools are told to use: the passage
 # index (docs/about/passages.md) and each essay's citation downloads (scripts/citeexport.py).
-GENERATED = ("passages.json", "cite/")
+GENERATED = (index.FILENAME, citeexport.FOLDER + "/")
 
 
 def dumps(data: dict) -> str:
