@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import lxml.html
 from journeys import pages_to_check
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 LOCAL_SCHEMES = ("data", "blob", "about")
 # Attributes through which a page loads something by itself (links a reader follows are fine).
@@ -93,3 +93,28 @@ def test_no_script_blocks_the_parser_or_first_paint(site):
             sources.append(src.rsplit("/", 1)[-1])
         bundle = [i for i, name in enumerate(sources) if name.startswith("bundle.")]
         assert bundle and bundle[0] < sources.index("edition.js"), f"{path.relative_to(site)}: {sources}"
+
+
+def test_the_edition_changes_the_page_after_materials_start_up(page: Page, server):
+    """The passage buttons, the citation panel's addresses and the print line are made in a task
+    after Material's start-up (overrides/assets/edition.js), not inside it: when the page's
+    DOMContentLoaded handlers run (Material's among them), none exists yet; once the page has
+    loaded, all do."""
+    page.add_init_script("""
+        document.addEventListener("DOMContentLoaded", function () {
+          window.__atStartUp = {
+            buttons: document.querySelectorAll(".passage-copy, .passage-cite").length,
+            printLine: document.querySelectorAll(".print-url").length,
+            materialLoaded: document.querySelectorAll(".passage-tools[data-said]").length > 0 &&
+                       typeof window.alert$ !== "undefined"
+          };
+        });
+    """)
+    page.goto(server + "/essays/toucas/")
+    page.wait_for_load_state("load")
+    at_start_up = page.evaluate("window.__atStartUp")
+    assert at_start_up == {"buttons": 0, "printLine": 0, "materialLoaded": True}
+    expect(page.locator(".passage-copy")).to_have_count(page.locator(".passage-tools[data-said]").count())
+    expect(page.locator(".print-url")).to_have_count(1)
+    expect(page.locator(".edition-cite [data-cite-url]").first).to_have_text(
+        re.compile("^" + re.escape(server + "/essays/toucas/")))
