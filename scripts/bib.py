@@ -16,7 +16,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
-from pybtex.database import BibliographyData, BibliographyDataError, Entry, parse_file
+from pybtex.database import BibliographyData, BibliographyDataError, Entry
+# The BibTeX parser itself, not pybtex.database.parse_file: that looks the parser up among
+# the installed packages' entry points on every call, which costs more than the parsing.
+from pybtex.database.input.bibtex import Parser
 from pybtex.scanner import PybtexSyntaxError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +71,7 @@ def load(bib_dir: Path = BIB_DIR) -> BibliographyData:
 def _load(files: tuple[tuple[Path, int, int], ...]) -> BibliographyData:
     entries: dict[str, Entry] = {}
     for path, _, _ in files:
-        for key, entry in parse_file(str(path), bib_format="bibtex").entries.items():
+        for key, entry in Parser().parse_file(str(path)).entries.items():
             entries.setdefault(key, entry)
     return BibliographyData(entries=entries)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import rispy
 from pybtex.database import BibliographyData, Entry
+from pybtex.database.output.bibtex import Writer  # not to_string("bibtex"): no plugin lookup (scripts/bib.py)
 
 from scripts import bib, cite
 
@@ -39,7 +40,7 @@ def bibtex(keys: list[str], urls: dict[str, str]) -> str:
         if urls.get(key):
             fields["url"] = urls[key]
         entries[key] = Entry(entry.type, fields=fields, persons=entry.persons)
-    return BibliographyData(entries=entries).to_string("bibtex")
+    return Writer().to_string(BibliographyData(entries=entries))
 
 
 def _ris_record(item: dict) -> dict:

@@ -1,9 +1,10 @@
 """A small persistent cache of JSON values on disk (``.cache/``, not versioned).
 
-Used for what pandoc formats (scripts/cite.py): the key is a hash of everything that affects
-the output, so a hit is the same value a fresh run would give, and a build with a warm cache
-runs no pandoc at all (``make serve`` rebuilds, repeated builds). A missing, unreadable or
-corrupt entry is a miss; ``folder=None`` turns the cache off.
+Used for what pandoc formats (scripts/cite.py, scripts/citations.py) and for front matter found
+valid (scripts/validate.py): the key is a hash of everything that affects the output, so a hit
+is the same value a fresh run would give, and a build with a warm cache runs no pandoc at all
+(``make serve`` rebuilds, repeated builds). A missing, unreadable or corrupt entry is a miss;
+``folder=None`` turns the cache off.
 """
 
 from __future__ import annotations

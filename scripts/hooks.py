@@ -85,7 +85,7 @@ def on_page_markdown(markdown, page, config, files):
         return citepage.bibliography_markdown(markdown, pages, titles, page.url, _formatted.result())
     if "essay" not in meta:
         return markdown
-    errors = validate.front_matter(meta, page.file.src_uri)
+    errors = validate.front_matter(meta, page.file.src_uri, cache_dir=_cache)
     if errors:
         raise PluginError("\n".join(str(e) for e in errors))
     link = validate.relative_link(page.file.src_uri, meta["copytext"]["file"])

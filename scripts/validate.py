@@ -11,13 +11,17 @@ import posixpath
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jsonschema
 import yaml
 from lxml import html as lxml_html
 
-from scripts import passages
+from scripts import diskcache, passages
+
+if TYPE_CHECKING:
+    import jsonschema
 
 SCHEMAS = Path(__file__).parent / "schemas"
 SCHEMA = SCHEMAS / "essay.schema.json"
@@ -39,16 +43,32 @@ class Problem:
 @cache
 def schema_validator(name: str = SCHEMA.name) -> jsonschema.Draft202012Validator:
     """The validator of one of the edition's JSON Schemas (``scripts/schemas/<name>``)."""
+    import jsonschema  # here, not at the top: a build whose front matter is known valid needs none
+
     return jsonschema.Draft202012Validator(json.loads((SCHEMAS / name).read_text(encoding="utf-8")))
 
 
-def front_matter(meta: dict, file: str, line_of=lambda path: None) -> list[Problem]:
-    """Schema errors of an essay's front matter; ``line_of(path)`` maps a field path to a line."""
+def front_matter(meta: dict, file: str, line_of=lambda path: None, cache_dir: Path | None = None) -> list[Problem]:
+    """Schema errors of an essay's front matter; ``line_of(path)`` maps a field path to a line.
+
+    With ``cache_dir`` (scripts.diskcache, as the build uses it), front matter found valid once
+    is not checked again while it, the schema and jsonschema's version stay the same. Loading
+    jsonschema costs a warm build more than all its other checks. Front matter with problems
+    is checked every time.
+    """
+    digest = None
+    if cache_dir is not None:
+        digest = diskcache.key("front-matter", version("jsonschema"), SCHEMA.read_text(encoding="utf-8"),
+                               json.dumps(meta, sort_keys=True, default=repr))
+        if diskcache.load(cache_dir, "valid-front-matter", digest) is True:
+            return []
     problems = []
     for error in sorted(schema_validator().iter_errors(meta), key=lambda e: list(map(str, e.absolute_path))):
         path = [str(p) for p in error.absolute_path]
         field = "front matter " + (".".join(path) or "(top level)")
         problems.append(Problem(file, line_of(path), field, error.message))
+    if digest is not None and not problems:
+        diskcache.store(cache_dir, "valid-front-matter", digest, True)
     return problems
 
 

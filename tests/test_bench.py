@@ -71,3 +71,23 @@ def test_report_section_shows_scores_main_thread_and_failures():
 def test_report_section_says_why_nothing_was_measured():
     lines = bench._lighthouse({"error": "Lighthouse not installed"}, "## Lighthouse")
     assert lines[-1] == "Not measured: Lighthouse not installed"
+
+
+def test_report_says_which_build_the_goal_judges_and_marks_the_diagnostic():
+    report = {
+        "machine": {"platform": "Linux", "cpus": 2, "python": "3.11"}, "repeats": 5, "check_s": 0.3,
+        "build": {"edition_cold_s": 1.09, "edition_warm_s": 0.63, "bare_material_s": 0.43,
+                  "ratio_cold": 2.53, "ratio_warm": 1.47, "goal": "<= 1.5",
+                  "cpu_s": {"cold": 1.3, "warm": 0.64, "bare": 0.43}},
+        "scale": {"factor": 10, "content": {"essays": 20}, "one_x_s": 1.09, "scaled_s": 3.2,
+                  "ratio": 2.94, "goal": "linear: ratio <= 10"},
+        "pages": {}, "bare_pages": {},
+        "lighthouse": {"error": "Lighthouse not installed"},
+        "lighthouse_applied": {"error": "Lighthouse not installed"},
+    }
+    lines = bench.markdown(report).splitlines()
+    assert "| edition (full site), build cache kept | 0.63 | **1.47×** (goal <= 1.5) | 0.64 |" in lines
+    assert ("| edition (full site), first build on a new machine | 1.09 | 2.53× (for information) | 1.3 |"
+            in lines)
+    assert "## Lighthouse, applied throttling (diagnostic)" in lines
+    assert lines.count("Not measured: Lighthouse not installed") == 2

@@ -27,9 +27,10 @@ def test_a_warm_build_runs_no_pandoc_and_equals_a_cold_one(site_builder, tmp_pat
     cold = site_builder(tmp_path / "cold", environ=env)
     assert cold.returncode == 0, cold.stderr
     names = sorted(p.name.split("-")[0] for p in cache.glob("*.json"))
-    # One run of each: the site's CSL renders, the .bib conversion, and mkdocs-bibtex's citations
-    # of every page at once (citations.prefetch), not one run per citing page.
-    assert names == ["citeproc", "csljson", "mkdocs"], names
+    # One pandoc run of each: the site's CSL renders, the .bib conversion, and mkdocs-bibtex's
+    # citations of every page at once (citations.prefetch), not one run per citing page. And
+    # each essay's front matter, found valid (scripts/validate.py).
+    assert names == ["citeproc", "csljson", "mkdocs", "valid", "valid"], names
 
     fake = _pandoc_that_only_tells_its_version(tmp_path)
     warm = site_builder(tmp_path / "warm", environ={**env, "PYPANDOC_PANDOC": str(fake)})
