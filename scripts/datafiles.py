@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts.validate import Problem, schema_validator, yaml_line_finder
+from scripts.validate import Problem, schema_problems, yaml_line_finder
 
 # File (relative to the repository) -> its schema. usage.yml is written by hand; the other
 # two by `make register-ids` / `make release`, and edited by hand when an id must move.
@@ -31,11 +31,7 @@ def problems_in(name: str, text: str) -> list[Problem]:
         line = mark.line + 1 if mark else getattr(error, "lineno", None)
         return [Problem(name, line, "(file)", f"not valid {'YAML' if is_yaml else 'JSON'}: {error}")]
     line_of = yaml_line_finder(text) if is_yaml else (lambda path: None)
-    found = []
-    for error in sorted(schema_validator(FILES[name]).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
-        path = [str(p) for p in error.absolute_path]
-        found.append(Problem(name, line_of(path), ".".join(path) or "(top level)", error.message))
-    return found
+    return schema_problems(FILES[name], data, name, line_of)
 
 
 def problems(root: Path, docs: Path | None = None) -> list[Problem]:

@@ -48,6 +48,16 @@ def schema_validator(name: str = SCHEMA.name) -> jsonschema.Draft202012Validator
     return jsonschema.Draft202012Validator(json.loads((SCHEMAS / name).read_text(encoding="utf-8")))
 
 
+def schema_problems(schema: str, data, file: str, line_of=lambda path: None, prefix: str = "") -> list[Problem]:
+    """``data`` checked against one of the edition's schemas (:func:`schema_validator`): a
+    Problem per error, in field order, its field the error's path after ``prefix``."""
+    problems = []
+    for error in sorted(schema_validator(schema).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        path = [str(p) for p in error.absolute_path]
+        problems.append(Problem(file, line_of(path), prefix + (".".join(path) or "(top level)"), error.message))
+    return problems
+
+
 def front_matter(meta: dict, file: str, line_of=lambda path: None, cache_dir: Path | None = None) -> list[Problem]:
     """Schema errors of an essay's front matter; ``line_of(path)`` maps a field path to a line.
 
@@ -62,11 +72,7 @@ def front_matter(meta: dict, file: str, line_of=lambda path: None, cache_dir: Pa
                                json.dumps(meta, sort_keys=True, default=repr))
         if diskcache.load(cache_dir, "valid-front-matter", digest) is True:
             return []
-    problems = []
-    for error in sorted(schema_validator().iter_errors(meta), key=lambda e: list(map(str, e.absolute_path))):
-        path = [str(p) for p in error.absolute_path]
-        field = "front matter " + (".".join(path) or "(top level)")
-        problems.append(Problem(file, line_of(path), field, error.message))
+    problems = schema_problems(SCHEMA.name, meta, file, line_of, "front matter ")
     if digest is not None and not problems:
         diskcache.store(cache_dir, "valid-front-matter", digest, True)
     return problems
