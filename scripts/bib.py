@@ -208,5 +208,5 @@ def located_problems(bib_dir: Path, used: set[str]) -> list[tuple[str | None, st
         if (copy or {}).get("url") and not url_ok(copy["url"]):
             found.append((USAGE, f"{where}: url {copy['url']!r} is not a well-formed web address"))
     found += [(None, f"key {k} is used but not defined in bib/") for k in sorted(used - defined)]
-    found += [(None, f"key {k} is defined in bib/ but never used") for k in sorted(defined - used)]
+    found += [(files.get(k), f"key {k} is defined in bib/ but never used") for k in sorted(defined - used)]
     return found

@@ -58,6 +58,13 @@ def schema_problems(schema: str, data, file: str, line_of=lambda path: None, pre
     return problems
 
 
+@cache
+def _schema_stamp() -> tuple[str, str]:
+    """What the front-matter check depends on besides the front matter: jsonschema's version and
+    the schema (read once per build)."""
+    return version("jsonschema"), SCHEMA.read_text(encoding="utf-8")
+
+
 def front_matter(meta: dict, file: str, line_of=lambda path: None, cache_dir: Path | None = None) -> list[Problem]:
     """Schema errors of an essay's front matter; ``line_of(path)`` maps a field path to a line.
 
@@ -68,8 +75,7 @@ def front_matter(meta: dict, file: str, line_of=lambda path: None, cache_dir: Pa
     """
     digest = None
     if cache_dir is not None:
-        digest = diskcache.key("front-matter", version("jsonschema"), SCHEMA.read_text(encoding="utf-8"),
-                               json.dumps(meta, sort_keys=True, default=repr))
+        digest = diskcache.key("front-matter", *_schema_stamp(), json.dumps(meta, sort_keys=True, default=repr))
         if diskcache.load(cache_dir, "valid-front-matter", digest) is True:
             return []
     problems = schema_problems(SCHEMA.name, meta, file, line_of, "front matter ")

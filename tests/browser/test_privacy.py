@@ -97,23 +97,25 @@ def test_no_script_blocks_the_parser_or_first_paint(site):
 
 def test_the_edition_changes_the_page_after_materials_start_up(page: Page, server):
     """The passage buttons, the citation panel's addresses and the print line are made in a task
-    after Material's start-up (overrides/assets/edition.js), not inside it: when the page's
-    DOMContentLoaded handlers run (Material's among them), none exists yet; once the page has
-    loaded, all do."""
+    after Material's start-up (overrides/assets/edition.js), not inside it: when every
+    DOMContentLoaded handler on the document has run (Material's among them), none exists yet;
+    once the page has loaded, all do."""
+    # A listener on window runs after every listener on the document, where Material's is.
     page.add_init_script("""
-        document.addEventListener("DOMContentLoaded", function () {
+        window.addEventListener("DOMContentLoaded", function () {
           window.__atStartUp = {
             buttons: document.querySelectorAll(".passage-copy, .passage-cite").length,
             printLine: document.querySelectorAll(".print-url").length,
-            materialLoaded: document.querySelectorAll(".passage-tools[data-said]").length > 0 &&
-                       typeof window.alert$ !== "undefined"
+            citeUrlsFilled: Array.prototype.some.call(document.querySelectorAll("[data-cite-url]"),
+              function (a) { return a.textContent.indexOf(location.origin) === 0; }),
+            materialStarted: document.documentElement.classList.contains("js")
           };
         });
     """)
     page.goto(server + "/essays/toucas/")
     page.wait_for_load_state("load")
     at_start_up = page.evaluate("window.__atStartUp")
-    assert at_start_up == {"buttons": 0, "printLine": 0, "materialLoaded": True}
+    assert at_start_up == {"buttons": 0, "printLine": 0, "citeUrlsFilled": False, "materialStarted": True}
     expect(page.locator(".passage-copy")).to_have_count(page.locator(".passage-tools[data-said]").count())
     expect(page.locator(".print-url")).to_have_count(1)
     expect(page.locator(".edition-cite [data-cite-url]").first).to_have_text(
