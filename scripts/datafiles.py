@@ -10,14 +10,15 @@ from pathlib import Path
 
 import yaml
 
+from scripts import bib, published, registry
 from scripts.validate import Problem, schema_problems, yaml_line_finder
 
 # File (relative to the repository) -> its schema. usage.yml is written by hand; the other
 # two by `make register-ids` / `make release`, and edited by hand when an id must move.
 FILES = {
-    "bib/usage.yml": "usage.schema.json",
-    "docs/passage-registry.json": "passage-registry.schema.json",
-    "docs/published.json": "published.schema.json",
+    f"bib/{bib.USAGE}": "usage.schema.json",
+    f"docs/{registry.FILENAME}": "passage-registry.schema.json",
+    f"docs/{published.FILENAME}": "published.schema.json",
 }
 
 
