@@ -45,26 +45,26 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 links: build
-	$(BIN)/python -m scripts.linkcheck site
+	$(BIN)/python -m scripts.publishing.linkcheck site
 
 # What the tag workflow does (.github/workflows/deploy.yml), minus the push: check, record the
-# version in docs/published.json (scripts/release.py), deploy it with mike on the local
+# version in docs/published.json (scripts/publishing/release.py), deploy it with mike on the local
 # gh-pages branch, move `latest` to it and make its 404 page the site's root 404.html
-# (scripts/ghpages.py). RELEASE_FROZEN=1 (CI) only checks the record. SITE_URL (the deploy
+# (scripts/publishing/ghpages.py). RELEASE_FROZEN=1 (CI) only checks the record. SITE_URL (the deploy
 # workflow sets it) gives absolute canonical links and citation addresses.
 release: $(STAMP)
 	@[[ "$(VERSION)" =~ ^[0-9]+\.[0-9]+$$ ]] || { echo "usage: make release VERSION=x.y" >&2; exit 2; }
 	$(BIN)/python -m scripts.check $(if $(RELEASE_FROZEN),,--register)
-	$(BIN)/python -m scripts.release $(VERSION) $(if $(RELEASE_FROZEN),--frozen)
+	$(BIN)/python -m scripts.publishing.release $(VERSION) $(if $(RELEASE_FROZEN),--frozen)
 	$(BIN)/mike deploy --update-aliases $(VERSION) latest
 	$(BIN)/mike set-default latest
-	$(BIN)/python -m scripts.ghpages $(VERSION)
+	$(BIN)/python -m scripts.publishing.ghpages $(VERSION)
 
 dev: $(STAMP)
 	$(BIN)/python -m scripts.check
 	$(BIN)/mike deploy dev
 
-# Not part of `make test`: timings (scripts/bench.py). Lighthouse comes from package.json (npm ci).
+# Not part of `make test`: timings (scripts/bench/run.py). Lighthouse comes from package.json (npm ci).
 bench: $(STAMP)
 	@test -x node_modules/.bin/lighthouse || npm ci --no-audit --no-fund || echo "no Lighthouse: the report says so"
 	$(BIN)/python -m scripts.bench

@@ -15,9 +15,19 @@ from pathlib import Path
 import frontmatter
 import yaml
 
-from scripts import apparatus, copytext, decorate, fidelity, htmltools, passages, registry, render, validate
-from scripts import bib, datafiles, published, siteconfig
-from scripts.validate import Problem
+from scripts.citing import bib
+from scripts.common import datafiles, htmltools, render, siteconfig, validate
+from scripts.common.validate import Problem
+from scripts.edition import apparatus, checks, copytext, decorate, fidelity, passages, registry
+from scripts.publishing import published
+
+# Data files (repository path -> schema): usage.yml is written by hand; the other two by
+# `make register-ids` / `make release`, and edited by hand when an id must move.
+DATA_FILES = {
+    f"bib/{bib.USAGE}": bib.USAGE_SCHEMA,
+    f"docs/{registry.FILENAME}": registry.SCHEMA,
+    f"docs/{published.FILENAME}": published.SCHEMA,
+}
 
 
 def _line_finder(source: str):
@@ -30,7 +40,7 @@ def _line_finder(source: str):
 
 def check_essay(path: Path, rel: str, docs: Path, config: Path, meta: dict, source: str,
                 reg: dict) -> tuple[list[Problem], list[dict]]:
-    problems = validate.front_matter(meta, rel, _line_finder(source))
+    problems = checks.front_matter(meta, rel, _line_finder(source))
     if problems:
         return problems, []
     essay = meta["essay"]["id"]
@@ -48,7 +58,7 @@ def check_essay(path: Path, rel: str, docs: Path, config: Path, meta: dict, sour
     html = render.to_html(body + "\n\n" + apparatus.markdown(meta, link), config)
     html = decorate.essay_html(html, essay, meta.get("emendations") or [], reg["redirects"])
     root = htmltools.parse_fragment(html)
-    problems += validate.essay_structure(root, essay, meta, rel, source)
+    problems += checks.essay_structure(root, essay, meta, rel, source)
     records = passages.records(root, essay, validate.page_url(path.relative_to(docs).as_posix()))
     try:
         head = copytext.header(raw, copy)
@@ -76,7 +86,7 @@ def published_problems(docs: Path, config: Path, records: list[dict], reg: dict)
 
 def bib_problems(root: Path, docs: Path) -> list[Problem]:
     """bib/: every entry complete and well formed, every key used is defined and every key
-    defined is used (scripts.bib), each problem under the file it is in."""
+    defined is used (scripts.citing.bib), each problem under the file it is in."""
     used = bib.used_keys(docs, root / "overrides", root / "bib")
     return [Problem(f"bib/{file or ''}", None, "bibliography", message)
             for file, message in bib.located_problems(root / "bib", used)]
@@ -84,7 +94,7 @@ def bib_problems(root: Path, docs: Path) -> list[Problem]:
 
 def run(docs: Path, config: Path, register: bool = False) -> list[Problem]:
     root = config.resolve().parent
-    problems = datafiles.problems(root, docs)
+    problems = datafiles.problems(root, DATA_FILES, docs)
     if problems:  # the checks below read these files: first make them well formed
         return problems
     problems += bib_problems(root, docs)
@@ -107,7 +117,7 @@ def run(docs: Path, config: Path, register: bool = False) -> list[Problem]:
         problems += found
         unreadable |= not records
         records_by_file[rel] = records
-    problems += validate.unique_ids(records_by_file, within_files=False)  # essay_structure: within
+    problems += checks.unique_ids(records_by_file, within_files=False)  # essay_structure: within
     everything = [r for records in records_by_file.values() for r in records]
     for message in [] if unreadable else registry.check(everything, reg):
         problems.append(Problem(f"docs/{registry.FILENAME}", None, "registry", message))

@@ -23,14 +23,15 @@ from mkdocs.structure.files import Files  # noqa: E402
 from mkdocs.structure.toc import AnchorLink, TableOfContents  # noqa: E402
 from mkdocs_bibtex.citation import CitationBlock  # noqa: E402
 
-from scripts import apparatus, decorate, htmltools, index, passages, registry, validate  # noqa: E402
-from scripts import diskcache, published, reproducible, versions  # noqa: E402
-from scripts import citepage, citations  # noqa: E402
+from scripts.citing import plugin, steps  # noqa: E402
+from scripts.common import diskcache, htmltools, validate, versions  # noqa: E402
+from scripts.edition import apparatus, checks, decorate, index, passages, registry  # noqa: E402
+from scripts.publishing import published, reproducible  # noqa: E402
 
 _records: dict[str, list[dict]] = {}
 _order: list[str] = []
-# What pandoc formats for the whole site (citepage.formatted), and mkdocs-bibtex's citations
-# (citations.prefetch), are started with the build and run beside it; pages wait for them only
+# What pandoc formats for the whole site (steps.formatted), and mkdocs-bibtex's citations
+# (plugin.prefetch), are started with the build and run beside it; pages wait for them only
 # when they need them, and are built last (on_files).
 _background = ThreadPoolExecutor(max_workers=2)
 _formatted: Future | None = None
@@ -43,28 +44,28 @@ _cache = diskcache.folder(ROOT, os.environ)
 def on_config(config):
     _records.clear()
     _order.clear()
-    if citations.PLUGIN in config["plugins"]:
-        citations.configure(config["plugins"][citations.PLUGIN].config)
+    if plugin.PLUGIN in config["plugins"]:
+        plugin.configure(config["plugins"][plugin.PLUGIN].config)
     reproducible.pin(ROOT)  # every build of a commit is byte-identical (SOURCE_DATE_EPOCH)
     global _formatted, _root, _version
     _version = os.environ.get("MIKE_DOCS_VERSION") or None  # set by mike in a versioned build
     _root = versions.version_root(config.get("site_url"), _version)
     released = published.release_date(published.load(Path(config["docs_dir"]) / published.FILENAME), _version)
-    _formatted = _background.submit(citepage.formatted, _root, _cache, versions.edition_csl(_version, released))
+    _formatted = _background.submit(steps.formatted, _root, _cache, versions.edition_csl(_version, released))
 
 
 def on_pre_build(config):  # after mkdocs-bibtex's on_config, which makes its registry
-    if citations.PLUGIN in config["plugins"]:
-        citations.cache_pandoc(config["plugins"][citations.PLUGIN].registry, _cache)
+    if plugin.PLUGIN in config["plugins"]:
+        plugin.cache_pandoc(config["plugins"][plugin.PLUGIN].registry, _cache)
 
 
 def on_files(files, config):
     pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
-    if citations.PLUGIN in config["plugins"]:
-        citations.prefetch(config["plugins"][citations.PLUGIN].registry, list(pages.values()),
+    if plugin.PLUGIN in config["plugins"]:
+        plugin.prefetch(config["plugins"][plugin.PLUGIN].registry, list(pages.values()),
                            CitationBlock.from_markdown, _background.submit)
     # Pages that wait for those pandoc runs are built last, while the runs go on beside the rest.
-    rank = citations.build_rank(pages, CitationBlock.from_markdown)
+    rank = plugin.build_rank(pages, CitationBlock.from_markdown)
     return Files(sorted(files, key=lambda f: rank.get(f.src_uri, 0)))
 
 
@@ -77,19 +78,19 @@ def on_page_markdown(markdown, page, config, files):
     latest = versions.latest_url(config.get("site_url"), _version, page.url)
     if latest:
         page.canonical_url = latest
-    markdown = citations.plugin_markdown(markdown)
+    markdown = plugin.plugin_markdown(markdown)
     meta = page.meta
     if meta.get("bibliography"):
         pages = {validate.page_url(f.src_uri): f.content_string for f in files.documentation_pages()}
         titles = {validate.page_url(f.src_uri): f.page.title for f in files.documentation_pages() if f.page and f.page.title}
-        return citepage.bibliography_markdown(markdown, pages, titles, page.url, _formatted.result())
+        return steps.bibliography_markdown(markdown, pages, titles, page.url, _formatted.result())
     if "essay" not in meta:
         return markdown
-    errors = validate.front_matter(meta, page.file.src_uri, cache_dir=_cache)
+    errors = checks.front_matter(meta, page.file.src_uri, cache_dir=_cache)
     if errors:
         raise PluginError("\n".join(str(e) for e in errors))
     link = validate.relative_link(page.file.src_uri, meta["copytext"]["file"])
-    markdown = citepage.essay_markdown(markdown, page.file.src_uri)
+    markdown = steps.essay_markdown(markdown, page.file.src_uri)
     return markdown + "\n\n" + apparatus.markdown(meta, link)
 
 
@@ -100,18 +101,18 @@ def on_page_content(html, page, config, files):
     essay = meta["essay"]["id"]
     redirects = registry.load(Path(config["docs_dir"]) / registry.FILENAME)["redirects"]
     html = decorate.essay_html(html, essay, meta.get("emendations") or [], redirects)
-    html = citepage.essay_content(html, page.url)
+    html = steps.essay_content(html, page.url)
     _records[page.file.src_uri] = passages.records(htmltools.parse_fragment(html), essay, page.url)
     return html
 
 
 def on_post_build(config):
     records = [r for uri in _order for r in _records.get(uri, [])]
-    errors = validate.unique_ids({uri: _records[uri] for uri in _records})
+    errors = checks.unique_ids({uri: _records[uri] for uri in _records})
     if errors:
         raise PluginError("\n".join(str(e) for e in errors))
     index.write(Path(config["site_dir"]) / index.FILENAME, records)
-    citepage.write_downloads(Path(config["site_dir"]), _root, _formatted.result())
+    steps.write_downloads(Path(config["site_dir"]), _root, _formatted.result())
 
 
 def on_page_context(context, page, config, nav):
@@ -123,7 +124,7 @@ def on_page_context(context, page, config, nav):
     title = AnchorLink(page.title, "title", 1)
     title.children = list(page.toc)
     page.toc = TableOfContents([title])
-    context.update(citepage.essay_context(page.meta["essay"]["id"], page.url, _root, _version,
+    context.update(steps.essay_context(page.meta["essay"]["id"], page.url, _root, _version,
                                          config["site_name"], _formatted.result()))
     return context
 

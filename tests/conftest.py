@@ -10,7 +10,7 @@ from pathlib import Path
 import frontmatter
 import pytest
 
-from scripts import index
+from scripts.edition import index
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -59,8 +59,8 @@ def essays() -> dict[str, frontmatter.Post]:
 @pytest.fixture(scope="session")
 def server(site):
     """The built site served on 127.0.0.1 (a secure context, so the clipboard API works), as
-    GitHub Pages serves it (tests/releasing.py)."""
-    from tests.releasing import serve
+    GitHub Pages serves it (tests/publishing/releasing.py)."""
+    from tests.publishing.releasing import serve
 
     with serve(site) as url:
         yield url.rstrip("/")
@@ -69,8 +69,8 @@ def server(site):
 @pytest.fixture(scope="session")
 def released(tmp_path_factory):
     """Releases 1.0 and 1.1 in a temporary repository, served as GitHub Pages would serve them
-    (tests/releasing.py); shared by the release tests and the browser tests of versions."""
-    from tests.releasing import released as release
+    (tests/publishing/releasing.py); shared by the release tests and the browser tests of versions."""
+    from tests.publishing.releasing import released as release
 
     with release(tmp_path_factory.mktemp("release")) as repo:
         yield repo

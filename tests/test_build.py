@@ -4,7 +4,7 @@ import json
 import os
 import shutil
 
-from scripts import index
+from scripts.edition import index
 from tests.conftest import ROOT
 
 
@@ -25,7 +25,7 @@ def test_passage_index_is_written_and_documented(site):
 
 
 def test_copy_texts_are_published_unchanged(site, essays):
-    from scripts import copytext
+    from scripts.edition import copytext
     for post in essays.values():
         published = site / post["copytext"]["file"]
         assert copytext.sha256(published.read_text(encoding="utf-8")) == post["copytext"]["sha256"]

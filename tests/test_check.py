@@ -187,30 +187,31 @@ def test_data_files_follow_their_schemas(repo, file, old, new, expected):
 
 
 def test_front_matter_found_valid_is_not_checked_again_and_problems_always_are(tmp_path, monkeypatch):
-    """The build's front-matter check (scripts/validate.py with a cache folder) remembers valid
+    """The build's front-matter check (scripts/common/validate.py with a cache folder) remembers valid
     front matter only: the same front matter passes without jsonschema, while changed front matter
     and front matter with problems are checked every time."""
     import copy
 
     import frontmatter
 
-    from scripts import validate
+    from scripts.common import validate
+    from scripts.edition import checks
 
     meta = frontmatter.load(ROOT / "docs" / "essays" / "toucas.md").metadata
-    assert validate.front_matter(meta, "essays/toucas.md", cache_dir=tmp_path) == []
+    assert checks.front_matter(meta, "essays/toucas.md", cache_dir=tmp_path) == []
     broken = copy.deepcopy(meta)
     del broken["essay"]["id"]
     for _ in range(2):  # not remembered: reported each time
-        problems = validate.front_matter(broken, "essays/toucas.md", cache_dir=tmp_path)
+        problems = checks.front_matter(broken, "essays/toucas.md", cache_dir=tmp_path)
         assert [p.field for p in problems] == ["front matter essay"]
 
     validate.schema_validator.cache_clear()
     monkeypatch.setitem(sys.modules, "jsonschema", None)  # any use of jsonschema now fails
-    assert validate.front_matter(meta, "essays/toucas.md", cache_dir=tmp_path) == []
+    assert checks.front_matter(meta, "essays/toucas.md", cache_dir=tmp_path) == []
     changed = copy.deepcopy(meta)
     changed["essay"]["id"] = "toucas2"
     with pytest.raises(ImportError):
-        validate.front_matter(changed, "essays/toucas.md", cache_dir=tmp_path)
+        checks.front_matter(changed, "essays/toucas.md", cache_dir=tmp_path)
     with pytest.raises(ImportError):
-        validate.front_matter(meta, "essays/toucas.md")  # no cache folder: always checked
+        checks.front_matter(meta, "essays/toucas.md")  # no cache folder: always checked
     validate.schema_validator.cache_clear()

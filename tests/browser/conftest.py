@@ -11,7 +11,7 @@ import os
 import pytest
 from playwright.sync_api import expect
 
-from scripts import chromium
+from scripts.common import chromium
 
 # CI machines are small and shared (2 cores): give assertions time, never a fixed sleep.
 expect.set_options(timeout=15_000)

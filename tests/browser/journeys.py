@@ -5,11 +5,11 @@ Adding a page type's journey takes a few lines:
 
 1. If the page type needs a particular page, add it to ``REPRESENTATIVE`` (type -> URL path);
    otherwise the first page of the type is used. Types are discovered from the built site
-   (scripts/pagetypes.py), so accessibility, privacy and screenshots cover a new type the day it exists.
+   (scripts/publishing/pagetypes.py), so accessibility, privacy and screenshots cover a new type the day it exists.
 2. Write the journey in a test module that imports ``viewport_context_args``: every test in that
    module then runs at desktop and phone size (``page`` is opened in the chosen viewport), e.g.
 
-       from journeys import viewport_context_args  # noqa: F401  (desktop and phone)
+       from tests.browser.journeys import viewport_context_args  # noqa: F401  (desktop and phone)
 
        def test_reader_sees_the_bibliography(page, server):
            page.goto(f"{server}/bibliography/")
@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from scripts import pagetypes
+from scripts.publishing import pagetypes
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-results" / "screenshots"  # git-ignored; CI may upload it
@@ -51,7 +51,7 @@ def viewport_context_args(request, browser_context_args):
 
 
 def pages_to_check(site: Path, per_type: int = PER_TYPE) -> list[tuple[str, str]]:
-    """(type, URL path) for up to ``per_type`` pages of every type (scripts/pagetypes.py)."""
+    """(type, URL path) for up to ``per_type`` pages of every type (scripts/publishing/pagetypes.py)."""
     return pagetypes.choose(site, per_type, REPRESENTATIVE)
 
 

@@ -1,0 +1,148 @@
+"""Temporary sites for `make bench` (scripts/bench/run.py): a bare-Material copy of the essay pages,
+and a scaled copy of the edition with synthetic content.
+
+Scaling is by content kind (``SCALERS``): today essays; annotations and concepts add their own
+scaler here when they exist, and the scale test measures them with no other change."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from scripts.common import siteconfig
+
+SKIP = shutil.ignore_patterns(".git", ".venv", "site", "node_modules", "test-results", "bench",
+                              "__pycache__", ".pytest_cache", ".cache")
+ESSAYS = ("toucas", "fedasiuk")
+
+
+def copy_project(root: Path, dest: Path) -> Path:
+    shutil.copytree(root, dest, ignore=SKIP)
+    return dest
+
+
+GIT_ENV = {"GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@bench.invalid",
+           "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@bench.invalid",
+           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+DEPLOYED_VERSION = "bench"
+
+
+def deployed(root: Path, dest: Path, env: dict[str, str]) -> Path:
+    """The edition as it is published (``make release`` without the checks): a copy of the
+    project in a new git repository, deployed with mike as version ``bench`` aliased ``latest``
+    (the default), its gh-pages branch checked out in ``dest/pages``, which is returned. Readers
+    open ``/latest/``; ``versions.json`` is at the root."""
+    project = copy_project(root, dest / "project")
+    env = {**env, **GIT_ENV}
+    mike = [sys.executable, "-c", "import sys; from mike.driver import main; sys.exit(main())"]
+    for command in (["git", "init", "-q", "-b", "main"], ["git", "add", "-A"], ["git", "commit", "-qm", "bench"],
+                    [*mike, "deploy", "--update-aliases", DEPLOYED_VERSION, "latest"],
+                    [*mike, "set-default", "latest"],
+                    ["git", "worktree", "add", "-q", str(dest / "pages"), "gh-pages"]):
+        result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+        if result.returncode:
+            raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout}{result.stderr[-3000:]}")
+    return dest / "pages"
+
+
+def _load(config: Path) -> dict:
+    return siteconfig.load(config)
+
+
+def _dump(data: dict, config: Path) -> None:
+    config.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def bare_material(root: Path, dest: Path) -> Path:
+    """The same essay pages (and their copy-texts) built by bare Material for MkDocs: no hooks,
+    no custom theme directory, no extra CSS/JS, only the search plugin; same Markdown extensions
+    so that the same text renders. Returns the config path (build non-strict: the edition's
+    own checks are absent here)."""
+    config = _load(root / "mkdocs.yml")
+    docs = dest / "docs"
+    (docs / "essays").mkdir(parents=True)
+    for name in ESSAYS:
+        shutil.copy(root / "docs" / "essays" / f"{name}.md", docs / "essays" / f"{name}.md")
+    shutil.copytree(root / "docs" / "sources", docs / "sources")
+    (docs / "index.md").write_text("# Essays\n\n" + "".join(
+        f"- [{n}](essays/{n}.md)\n" for n in ESSAYS), encoding="utf-8")
+    theme = {k: v for k, v in config["theme"].items() if k in ("name", "language", "font", "palette", "features")}
+    bare = {
+        "site_name": config["site_name"], "docs_dir": "docs", "site_dir": "site",
+        "use_directory_urls": True, "theme": theme, "plugins": ["search"],
+        "markdown_extensions": config["markdown_extensions"],
+        "nav": [{"Home": "index.md"}, {"Essays": [f"essays/{n}.md" for n in ESSAYS]}],
+    }
+    for text in docs.rglob("*.md"):  # the essay template is the edition's: use Material's page
+        text.write_text(re.sub(r"(?m)^template: essay\.html\n", "", text.read_text(encoding="utf-8")),
+                        encoding="utf-8")
+    _dump(bare, dest / "mkdocs.yml")
+    return dest / "mkdocs.yml"
+
+
+def _clone_essay(docs: Path, source: str, new: str, number: int) -> str:
+    text = (docs / "essays" / f"{source}.md").read_text(encoding="utf-8")
+    text = text.replace(f"{source}-", f"{new}-").replace(f"sources/{new}-", f"sources/{source}-")
+    text = re.sub(rf"(?m)^(  id: ){source}$", rf"\g<1>{new}", text)
+    text = re.sub(r'(?m)^title: "(.*)"$', rf'title: "\1 [synthetic copy {number}]"', text, count=1)
+    (docs / "essays" / f"{new}.md").write_text(text, encoding="utf-8")
+    return f"essays/{new}.md"
+
+
+def _clone_references(project: Path, clones: list[tuple[str, str]]) -> None:
+    """Per-essay entries of the bibliography's usage file (bib/usage.yml, if any), keyed by the
+    essay id or by its note ids, copied for each synthetic essay."""
+    usage = project / "bib" / "usage.yml"
+    if not usage.exists():
+        return
+    data = yaml.safe_load(usage.read_text(encoding="utf-8")) or {}
+    for section in data.values():
+        if not isinstance(section, dict):
+            continue
+        for key in list(section):
+            for source, new in clones:
+                if key == source or str(key).startswith(f"{source}-"):
+                    section[new + str(key)[len(source):]] = section[key]
+    _dump(data, usage)
+
+
+def _letters(number: int) -> str:
+    out = ""
+    while True:
+        number, rest = divmod(number, 26)
+        out = "abcdefghijklmnopqrstuvwxyz"[rest] + out
+        if number == 0:
+            return out
+
+
+def scale_essays(project: Path, factor: int) -> int:
+    """(factor - 1) synthetic copies of each essay, with their own passage ids; added to the nav."""
+    docs, config_path = project / "docs", project / "mkdocs.yml"
+    config = _load(config_path)
+    added, clones = [], []
+    for copy in range(1, factor):
+        for source in ESSAYS:
+            clones.append((source, f"synth{_letters(copy)}{source}"))
+            added.append(_clone_essay(docs, source, clones[-1][1], copy))
+    _clone_references(project, clones)
+    for section in config["nav"]:
+        if isinstance(section, dict) and "Essays" in section:
+            section["Essays"] = list(section["Essays"]) + added
+    _dump(config, config_path)
+    return len(ESSAYS) * factor
+
+
+SCALERS: dict[str, Callable[[Path, int], int]] = {"essays": scale_essays}
+
+
+def scaled(root: Path, dest: Path, factor: int) -> dict[str, int]:
+    """A copy of the project with every content kind multiplied by ``factor``: {kind: count}."""
+    copy_project(root, dest)
+    return {kind: scale(dest, factor) for kind, scale in SCALERS.items()}

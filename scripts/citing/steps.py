@@ -1,0 +1,104 @@
+"""What the hooks need for citing, one function per build step (hooks.py stays one call each)."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from scripts.citing import bib, bibliography, citethis, csl, exports, meta, plugin
+from scripts.common import versions
+
+
+def absolute(site_url: str | None, page_url: str) -> str | None:
+    """A page's absolute address, if the site's address is configured."""
+    return site_url.rstrip("/") + "/" + page_url if site_url else None
+
+
+def edition_urls(root: str | None) -> dict[str, str]:
+    """The address of each essay's page in this version of the edition, by its edition entry
+    (if the site's address is known; ``root``: scripts.common.versions.version_root)."""
+    urls = {}
+    for essay, keys in bib.usage()["essays"].items():
+        url = absolute(root, f"essays/{essay}/")
+        if url:
+            urls[keys["edition"]] = url
+    return urls
+
+
+def edition_items(items: dict[str, dict], fields: dict) -> dict[str, dict]:
+    """The CSL items with this version's ``fields`` (scripts.common.versions.edition_csl: version and
+    release date) on the edition's own entries: the edition, and each essay as published in it."""
+    use = bib.usage()
+    keys = {use["edition"]} | {e["edition"] for e in use["essays"].values()}
+    return {k: csl.with_fields(item, fields) if k in keys else item for k, item in items.items()}
+
+
+def formatted(root: str | None, cache_dir: Path | None, fields: dict | None = None) -> dict:
+    """Everything CSL formats for the site, in one pandoc run (none if ``cache_dir`` has it):
+    ``items`` (CSL-JSON by key), ``cite`` (each essay's "Cite this" data) and ``bibliography``
+    (the bibliography page's entries by key). The hooks compute it once, at the start of a build.
+    ``root`` is this version's address if known; ``fields`` date the edition's entries.
+    """
+    items = edition_items(csl.csl_items(cache_dir=cache_dir), fields or {})
+    essays = bib.usage()["essays"]
+    jobs = [bibliography.job(items, edition_urls(root))]
+    for keys in essays.values():
+        jobs += citethis.jobs(items, keys["original"], keys["edition"])
+    results = csl.render_many(jobs, cache_dir)
+    panels, rest = {}, results[1:]
+    for essay, keys in essays.items():
+        count = len(csl.STYLES) * 2
+        panels[essay] = citethis.assemble(rest[:count], keys["original"], keys["edition"])
+        rest = rest[count:]
+    return {"items": items, "cite": panels, "bibliography": results[0][1]}
+
+
+def essay_markdown(markdown: str, src_uri: str) -> str:
+    link = posixpath.relpath(plugin.BIBLIOGRAPHY, posixpath.dirname(src_uri) or ".")
+    return plugin.essay_markdown(markdown, link)
+
+
+def essay_content(html: str, page_url: str) -> str:
+    """Link each author's note that cites a work to the work's bibliography entry."""
+    items = bib.load().entries
+    titles = {k: bibliography_title(e.fields.get("title", k)) for k, e in items.items()}
+    prefix = "../" * page_url.count("/")
+    use = bib.usage()
+    return plugin.link_notes(html, use.get("notes") or {}, titles, prefix + "bibliography/",
+                                use.get("copies") or {})
+
+
+def bibliography_title(title: str) -> str:
+    return title.replace("{", "").replace("}", "")
+
+
+def essay_context(essay: str, page_url: str, root: str | None, version: str | None, site_name: str,
+                  done: dict) -> dict:
+    """Template variables of an essay page: the "Cite this" panel, meta tags, JSON-LD
+    (``root``: this version's address if known; ``done``: :func:`formatted`)."""
+    keys = bib.usage()["essays"][essay]
+    prefix = "../" * page_url.count("/")
+    downloads = {fmt: prefix + path for fmt, path in exports.paths(essay).items()}
+    url = absolute(root, page_url)
+    return {
+        "edition_cite": citethis.panel(essay, done["cite"][essay], downloads,
+                                       versions.citable_page(page_url, version, root)),
+        "edition_meta": meta.meta_tags(keys["original"], url),
+        "edition_jsonld": meta.json_ld(keys["original"], site_name, url),
+    }
+
+
+def bibliography_markdown(markdown: str, pages: dict[str, str], titles: dict[str, str],
+                          page_url: str, done: dict) -> str:
+    """The bibliography page; ``pages`` maps each docs page's URL to its Markdown
+    (``done``: :func:`formatted`)."""
+    cited = {url: bib.cited_keys(text) for url, text in pages.items()}
+    cited = {url: keys for url, keys in cited.items() if keys}
+    prefix = "../" * page_url.count("/")
+    return bibliography.markdown(markdown, done["bibliography"], bib.usage(), cited, titles, prefix)
+
+
+def write_downloads(site_dir: Path, root: str | None, done: dict) -> None:
+    urls = edition_urls(root)
+    for essay, keys in bib.usage()["essays"].items():
+        exports.write(site_dir, essay, [keys["original"], keys["edition"]], urls, done["items"])

@@ -1,0 +1,82 @@
+"""Problems and schema validation, shared by every check (``make check`` and the build).
+
+Every check returns a list of :class:`Problem`; nothing here raises on bad content, so the
+caller can report all problems at once, each naming its file, line and field. The edition's
+JSON Schemas live beside the code that owns them (``scripts/<package>/schemas/``).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+if TYPE_CHECKING:
+    import jsonschema
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {self.message}"
+
+
+@cache
+def schema_validator(schema: Path) -> jsonschema.Draft202012Validator:
+    """The validator of one of the edition's JSON Schemas (a ``.schema.json`` file)."""
+    import jsonschema  # here, not at the top: a build whose front matter is known valid needs none
+
+    return jsonschema.Draft202012Validator(json.loads(Path(schema).read_text(encoding="utf-8")))
+
+
+def schema_problems(schema: Path, data, file: str, line_of=lambda path: None, prefix: str = "") -> list[Problem]:
+    """``data`` checked against one of the edition's schemas (:func:`schema_validator`): a
+    Problem per error, in field order, its field the error's path after ``prefix``."""
+    problems = []
+    for error in sorted(schema_validator(schema).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        path = [str(p) for p in error.absolute_path]
+        problems.append(Problem(file, line_of(path), prefix + (".".join(path) or "(top level)"), error.message))
+    return problems
+
+
+def yaml_line_finder(text: str):
+    """For YAML ``text``, a function mapping a field path (keys, list indexes as strings) to the
+    line it is on (the nearest enclosing node found). Raises yaml.YAMLError if it does not parse."""
+    root = yaml.compose(text)
+
+    def line_of(path: list[str]) -> int | None:
+        node = root
+        for key in path:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if k.value == key), node)
+            elif isinstance(node, yaml.SequenceNode) and key.isdigit() and int(key) < len(node.value):
+                node = node.value[int(key)]
+        return node.start_mark.line + 1 if node is not None else None
+
+    return line_of
+
+
+def relative_link(page_src_uri: str, target_src_uri: str) -> str:
+    """A Markdown link from one docs file to another, relative to the page's folder."""
+    return posixpath.relpath(target_src_uri, posixpath.dirname(page_src_uri) or ".")
+
+
+def page_url(docs_relative: str) -> str:
+    """The site-relative URL of a docs page (directory URLs): essays/toucas.md → essays/toucas/."""
+    path = docs_relative[:-3] if docs_relative.endswith(".md") else docs_relative
+    if path == "index" or path.endswith("/index"):
+        path = path[: -len("index")]
+    return path + "/" if path and not path.endswith("/") else path
+
+
