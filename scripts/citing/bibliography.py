@@ -12,7 +12,7 @@ from html import escape
 
 from scripts.citing import bib, csl
 from scripts.edition import passages
-from scripts.citing.plugin import entry_id
+from scripts.citing.bibtex_glue import entry_id
 
 MARKER = "<!-- bibliography -->"
 GROUPS = [

@@ -1,6 +1,6 @@
 """A small persistent cache of JSON values on disk (``.cache/``, not versioned).
 
-Used for what pandoc formats (scripts/citing/csl.py, scripts/citing/plugin.py) and for front matter found
+Used for what pandoc formats (scripts/citing/csl.py, scripts/citing/bibtex_glue.py) and for front matter found
 valid (scripts/common/validate.py): the key is a hash of everything that affects the output, so a hit
 is the same value a fresh run would give, and a build with a warm cache runs no pandoc at all
 (``make serve`` rebuilds, repeated builds). A missing, unreadable or corrupt entry is a miss;

@@ -99,11 +99,9 @@ def add_aliases(root: lxml_html.HtmlElement, redirects: dict[str, str]) -> None:
             targets[0].addprevious(alias)
 
 
-def essay_html(content: str, essay: str, emendations: list[dict], redirects: dict[str, str]) -> str:
-    """The essay's content HTML with all reader controls added."""
-    root = htmltools.parse_fragment(content)
+def essay_tree(root: lxml_html.HtmlElement, essay: str, emendations: list[dict], redirects: dict[str, str]) -> None:
+    """Add every reader control to an essay's parsed content (``root``, changed in place)."""
     mark_emendations(root, emendations)
     name_notes(root, essay)
     add_tools(root, essay)
     add_aliases(root, redirects)
-    return htmltools.serialize_fragment(root)

@@ -3,7 +3,7 @@ plugin's pandoc Markdown is repaired, and note links leave the note's words alon
 
 from lxml import html
 
-from scripts.citing import plugin
+from scripts.citing import bibtex_glue
 from scripts.edition import passages
 
 
@@ -11,7 +11,7 @@ def test_essay_citations_become_links_not_footnotes():
     md = ("Text (Gates 2014, 403)[^cite-gates2014duty] and [^toucas-n2].\n\n"
           "[^toucas-n2]: The author's note.\n"
           "[^cite-gates2014duty]: Gates, Robert M. 2014. *Duty*.\n")
-    out = plugin.essay_markdown(md, "../bibliography.md")
+    out = bibtex_glue.essay_markdown(md, "../bibliography.md")
     assert "[^cite-" not in out
     assert "(../bibliography.md#ref-gates2014duty)" in out
     assert "[^toucas-n2]: The author's note." in out and "[^toucas-n2]." in out
@@ -20,7 +20,7 @@ def test_essay_citations_become_links_not_footnotes():
 def test_plugin_markdown_repairs_only_the_plugins_lines():
     md = ('Author\'s "words" [kept]{.nocase}\n'
           '[^cite-x]: Fedasiuk. "[U.S. Missile Defense]{.nocase}." *[NPFP]{.nocase}*.')
-    out = plugin.plugin_markdown(md).split("\n")
+    out = bibtex_glue.plugin_markdown(md).split("\n")
     assert out[0] == 'Author\'s "words" [kept]{.nocase}'
     assert out[1] == "[^cite-x]: Fedasiuk. “U.S. Missile Defense.” *NPFP*."
 
@@ -28,8 +28,8 @@ def test_plugin_markdown_repairs_only_the_plugins_lines():
 def test_note_links_are_not_part_of_the_note_text():
     note = ('<div class="footnote"><ol><li id="fn:toucas-n2"><p id="toucas-n2">Gates, Duty, p. 403.&#160;'
             '<a class="footnote-backref" href="#fnref:toucas-n2">↩</a></p></li></ol></div>')
-    out = plugin.link_notes(note, {"toucas-n2": ["gates2014duty"]}, {"gates2014duty": "Duty"}, "../../bibliography/")
-    root = html.fragment_fromstring(out, create_parent="div")
+    root = html.fragment_fromstring(note, create_parent="div")
+    bibtex_glue.link_notes(root, {"toucas-n2": ["gates2014duty"]}, {"gates2014duty": "Duty"}, "../../bibliography/")
     p = root.get_element_by_id("toucas-n2")
     assert p.cssselect(".edition-biblink a")[0].get("href") == "../../bibliography/#ref-gates2014duty"
     assert passages.text(p) == "Gates, Duty, p. 403."
@@ -78,9 +78,9 @@ def test_prefetch_formats_every_pages_citations_in_one_pandoc_run(tmp_path):
 
     registry._process_with_pandoc = counted
     pages = {"index.md": "No citation here.", "a.md": "As [@gates2014duty, 403] says.",
-             "b.md": "See [@fedasiuk2018] and again [@gates2014duty, 403].", plugin.BIBLIOGRAPHY: "x"}
+             "b.md": "See [@fedasiuk2018] and again [@gates2014duty, 403].", bibtex_glue.BIBLIOGRAPHY: "x"}
     with ThreadPoolExecutor(1) as pool:
-        plugin.prefetch(registry, list(pages.values()), CitationBlock.from_markdown, pool.submit)
+        bibtex_glue.prefetch(registry, list(pages.values()), CitationBlock.from_markdown, pool.submit)
         registry.validate_citation_blocks([])  # a page without citations: returns at once
         assert runs == []
         started.set()
@@ -90,5 +90,5 @@ def test_prefetch_formats_every_pages_citations_in_one_pandoc_run(tmp_path):
             assert all(registry.inline_text(b) for b in blocks)
     assert runs == [["[@fedasiuk2018]", "[@gates2014duty, 403]"]], runs  # one run, each block once
     assert "Gates 2014, 403" in registry.inline_text(CitationBlock.from_markdown(pages["a.md"])[0])
-    assert plugin.build_rank(pages, CitationBlock.from_markdown) == {
-        "index.md": 0, "a.md": 1, "b.md": 1, plugin.BIBLIOGRAPHY: 2}
+    assert bibtex_glue.build_rank(pages, CitationBlock.from_markdown) == {
+        "index.md": 0, "a.md": 1, "b.md": 1, bibtex_glue.BIBLIOGRAPHY: 2}

@@ -11,7 +11,7 @@ import pytest
 from lxml import html
 from pybtex.database import parse_string
 
-from scripts.citing import bib, citethis, plugin
+from scripts.citing import bib, citethis, bibtex_glue
 from scripts.common import htmltools
 
 ESSAYS = {
@@ -52,7 +52,7 @@ def test_bibliography_groups_every_work_with_back_links(site):
     entries = {li.get("id"): li for li in root.cssselect("li.edition-bibliography__entry")}
     for key in ["toucas2017", "fedasiuk2018", "edition", "toucas2017edition", "fedasiuk2018edition",
                 "rumsfeld1998", "gates2014duty", "sdi2017market", "lewis2016sm3", "lavrov2008interview"]:
-        assert plugin.entry_id(key) in entries, key
+        assert bibtex_glue.entry_id(key) in entries, key
     gates = entries["ref-gates2014duty"]
     hrefs = [a.get("href") for a in gates.cssselect(".edition-bibliography__uses a")]
     assert "../essays/toucas/#toucas-n2" in hrefs and "../about/reading/" in hrefs

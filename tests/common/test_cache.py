@@ -29,7 +29,7 @@ def test_a_warm_build_runs_no_pandoc_and_equals_a_cold_one(site_builder, tmp_pat
     assert cold.returncode == 0, cold.stderr
     names = sorted(p.name.split("-")[0] for p in cache.glob("*.json"))
     # One pandoc run of each: the site's CSL renders, the .bib conversion, and mkdocs-bibtex's
-    # citations of every page at once (plugin.prefetch), not one run per citing page. And
+    # citations of every page at once (bibtex_glue.prefetch), not one run per citing page. And
     # each essay's front matter, found valid (scripts/common/validate.py).
     assert names == ["citeproc", "csljson", "mkdocs", "valid", "valid"], names
 

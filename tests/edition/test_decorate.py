@@ -11,8 +11,9 @@ EMENDATIONS = [{"id": "mini-e1", "passage": "mini-p1", "copytext": "wrod", "edit
 
 
 def decorated(redirects=None):
-    html = render.to_html(FIXTURE.read_text(encoding="utf-8"), ROOT / "mkdocs.yml")
-    return htmltools.parse_fragment(decorate.essay_html(html, "mini", EMENDATIONS, redirects or {}))
+    root = htmltools.parse_fragment(render.to_html(FIXTURE.read_text(encoding="utf-8"), ROOT / "mkdocs.yml"))
+    decorate.essay_tree(root, "mini", EMENDATIONS, redirects or {})
+    return root
 
 
 def test_every_passage_gets_number_and_copy_control():

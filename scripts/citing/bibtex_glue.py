@@ -18,6 +18,8 @@ from html import escape
 from importlib.metadata import version
 from pathlib import Path
 
+from lxml import html as lxml_html
+
 from scripts.citing import csl
 from scripts.common import diskcache, htmltools
 
@@ -130,16 +132,16 @@ def essay_markdown(markdown: str, bibliography_link: str) -> str:
     )
 
 
-def link_notes(content: str, notes: dict[str, list[str]], titles: dict[str, str], bibliography_url: str,
-               copies: dict[str, dict] | None = None) -> str:
+def link_notes(root: lxml_html.HtmlElement, notes: dict[str, list[str]], titles: dict[str, str], bibliography_url: str,
+               copies: dict[str, dict] | None = None) -> None:
     """Append to each listed note a link to the bibliography entry of each work it cites, and
     to any other known copy of the work (``copies``: key → ``url``, ``label``, ``description``).
 
     ``notes`` maps a note id (``toucas-n2``) to keys; ``titles`` gives each key's short title
-    for the link's accessible name. The author's words are not touched.
+    for the link's accessible name. ``root`` is the page's parsed content, changed in place; the
+    author's words are not touched.
     """
     copies = copies or {}
-    root = htmltools.parse_fragment(content)
     for note, keys in notes.items():
         found = root.xpath("//p[@id=$id]", id=note)
         if not found:
@@ -160,5 +162,4 @@ def link_notes(content: str, notes: dict[str, list[str]], titles: dict[str, str]
             backref[0].addprevious(span)
         else:
             found[0].append(span)
-    return htmltools.serialize_fragment(root)
 

@@ -1,12 +1,74 @@
-"""What the hooks need for citing, one function per build step (hooks.py stays one call each)."""
+"""Citing in the build: what each step of a build (scripts.common.feature) adds for citations,
+and the functions behind it.
+
+- The build starts everything CSL formats for the site (one pandoc run beside the build, none
+  with a warm cache), and mkdocs-bibtex's citations of every page (scripts.citing.bibtex_glue).
+- Every page: mkdocs-bibtex's reference lines repaired. Essays: citation footnotes become links
+  to the bibliography; each author's note that cites a work links to its entry; the "Cite
+  this" panel, meta tags and JSON-LD. The bibliography page: every entry with where it is cited.
+- At the end, each essay's citation downloads (BibTeX, RIS, CSL-JSON).
+"""
 
 from __future__ import annotations
 
 import posixpath
 from pathlib import Path
 
-from scripts.citing import bib, bibliography, citethis, csl, exports, meta, plugin
-from scripts.common import versions
+from lxml import html as lxml_html
+
+from scripts.citing import bib, bibliography, bibtex_glue, checks, citethis, csl, exports, meta
+from scripts.common import validate, versions
+from scripts.common.feature import Build, Feature, Page, Project
+from scripts.common.validate import Problem
+
+
+class Citing(Feature):
+    name = "citing"
+    data_files = {f"bib/{bib.USAGE}": bib.USAGE_SCHEMA}
+
+    def start(self, build: Build) -> None:
+        plugin = build.plugins.get(bibtex_glue.PLUGIN)
+        if plugin is not None:  # before the plugin's own start, which reads the CSL file
+            bibtex_glue.configure(plugin.config)
+        self.formatted = build.submit(formatted, build.address, build.cache,
+                                      versions.edition_csl(build.version, build.released))
+
+    def files(self, build: Build, pages: dict[str, str]) -> dict[str, int]:
+        plugin = build.plugins.get(bibtex_glue.PLUGIN)
+        if plugin is not None:
+            bibtex_glue.cache_pandoc(plugin.registry, build.cache)
+            bibtex_glue.prefetch(plugin.registry, list(pages.values()), build.parse_citations, build.submit)
+        # Pages that wait for those pandoc runs are built last, while the runs go on beside the rest.
+        return bibtex_glue.build_rank(pages, build.parse_citations)
+
+    def markdown(self, build: Build, page: Page, text: str) -> str:
+        text = bibtex_glue.plugin_markdown(text)
+        if page.meta.get("bibliography"):
+            sources = build.sources()
+            pages = {validate.page_url(s.src_uri): s.markdown for s in sources}
+            titles = {validate.page_url(s.src_uri): s.title for s in sources if s.title}
+            return bibliography_markdown(text, pages, titles, page.url, self.formatted.result())
+        if "essay" in page.meta:
+            return essay_markdown(text, page.src_uri)
+        return text
+
+    def wants_tree(self, page: Page) -> bool:
+        return "essay" in page.meta
+
+    def tree(self, build: Build, page: Page, root: lxml_html.HtmlElement) -> None:
+        essay_tree(root, page.url)
+
+    def context(self, build: Build, page: Page) -> dict:
+        if "essay" not in page.meta:
+            return {}
+        return essay_context(page.meta["essay"]["id"], page.url, build.address, build.version,
+                             build.site_name, self.formatted.result())
+
+    def finish(self, build: Build) -> None:
+        write_downloads(build.site_dir, build.address, self.formatted.result())
+
+    def check(self, project: Project) -> list[Problem]:
+        return checks.project_problems(project)
 
 
 def absolute(site_url: str | None, page_url: str) -> str | None:
@@ -36,7 +98,7 @@ def edition_items(items: dict[str, dict], fields: dict) -> dict[str, dict]:
 def formatted(root: str | None, cache_dir: Path | None, fields: dict | None = None) -> dict:
     """Everything CSL formats for the site, in one pandoc run (none if ``cache_dir`` has it):
     ``items`` (CSL-JSON by key), ``cite`` (each essay's "Cite this" data) and ``bibliography``
-    (the bibliography page's entries by key). The hooks compute it once, at the start of a build.
+    (the bibliography page's entries by key). A build computes it once, as it starts (:class:`Citing`).
     ``root`` is this version's address if known; ``fields`` date the edition's entries.
     """
     items = edition_items(csl.csl_items(cache_dir=cache_dir), fields or {})
@@ -54,18 +116,19 @@ def formatted(root: str | None, cache_dir: Path | None, fields: dict | None = No
 
 
 def essay_markdown(markdown: str, src_uri: str) -> str:
-    link = posixpath.relpath(plugin.BIBLIOGRAPHY, posixpath.dirname(src_uri) or ".")
-    return plugin.essay_markdown(markdown, link)
+    link = posixpath.relpath(bibtex_glue.BIBLIOGRAPHY, posixpath.dirname(src_uri) or ".")
+    return bibtex_glue.essay_markdown(markdown, link)
 
 
-def essay_content(html: str, page_url: str) -> str:
-    """Link each author's note that cites a work to the work's bibliography entry."""
+def essay_tree(root: lxml_html.HtmlElement, page_url: str) -> None:
+    """Link each author's note that cites a work to the work's bibliography entry (``root``: the
+    essay's parsed content, changed in place)."""
     items = bib.load().entries
     titles = {k: bibliography_title(e.fields.get("title", k)) for k, e in items.items()}
     prefix = "../" * page_url.count("/")
     use = bib.usage()
-    return plugin.link_notes(html, use.get("notes") or {}, titles, prefix + "bibliography/",
-                                use.get("copies") or {})
+    bibtex_glue.link_notes(root, use.get("notes") or {}, titles, prefix + "bibliography/",
+                           use.get("copies") or {})
 
 
 def bibliography_title(title: str) -> str:

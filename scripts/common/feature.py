@@ -1,0 +1,186 @@
+"""What a feature is: the steps it may take in a build and in ``make check``, each optional.
+
+Each package that adds something to the site (``scripts/edition``, ``scripts/citing``, ...)
+exposes a subclass of :class:`Feature` in its ``feature`` module. ``scripts/site.py`` lists them
+in the order they act; ``scripts/hooks.py``, the only module that knows MkDocs, calls each step
+through it. A step gets plain data (:class:`Build`, :class:`Page`, an lxml tree, a
+:class:`Project`), never a MkDocs object, and hands the work to the package's pure functions.
+
+A build makes one instance of every feature (so a feature keeps what it needs between steps on
+itself). The steps, in the order a build takes them:
+
+``start``     the build begins (before the plugins read their configuration)
+``files``     every page's Markdown is known: start work beside the build, and say when each
+              page should be built (a rank: higher is later)
+``markdown``  one page's Markdown, before it is rendered: returns the new Markdown
+``tree``      one page's HTML, parsed once for all features (only pages :meth:`wants_tree`)
+``read``      the same tree after every feature has changed it (to read the final text)
+``context``   one page's template variables: returns those to add
+``finish``    every page is written: write the site-wide files
+
+``make check`` runs ``check`` (all content, without a build) once the ``data_files`` are well
+formed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import frontmatter
+import yaml
+from lxml import html as lxml_html
+
+from scripts.common import siteconfig, versions
+from scripts.common.validate import Problem, yaml_line_finder
+
+# Template variable a feature's ``context`` may return: (id, title) of an entry that heads the
+# page's table of contents, for a page whose <h1> comes from its template, not its Markdown.
+TOC_HEAD = "toc_head"
+
+
+class ContentError(Exception):
+    """Content a build cannot publish: every problem found, each on its own line."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Source:
+    """A docs page as the build knows it: its source path, Markdown and (once known) title."""
+
+    src_uri: str
+    markdown: str
+    title: str | None = None
+
+
+@dataclass
+class Page:
+    """The page a step works on."""
+
+    src_uri: str  # essays/toucas.md
+    url: str  # essays/toucas/ (site-relative)
+    meta: dict  # its front matter
+    title: str | None = None
+    canonical_url: str | None = None  # a step may set it (the build then uses it)
+
+
+@dataclass
+class Build:
+    """One build of the site, as the steps see it."""
+
+    root: Path  # the project
+    docs_dir: Path
+    site_dir: Path
+    site_name: str
+    site_url: str | None  # the site's public address (SITE_URL), if known
+    version: str | None  # the version mike is building, if any
+    released: str | None  # that version's release date (docs/published.json), if released
+    cache: Path | None  # scripts.common.diskcache folder (None: no cache)
+    submit: Callable  # runs a call beside the build: an executor's ``submit``
+    # Glue to the plugins a feature wraps (scripts/citing: mkdocs-bibtex): MkDocs' plugin
+    # objects by name, and mkdocs-bibtex's citation-block parser. Opaque to everyone else.
+    plugins: dict[str, Any] = field(default_factory=dict)
+    parse_citations: Callable[[str], list] | None = None
+    sources: Callable[[], list[Source]] = lambda: []  # every docs page, as known now
+    order: list[str] = field(default_factory=list)  # pages' src_uri in navigation order
+
+    @property
+    def address(self) -> str | None:
+        """This version's absolute address (scripts.common.versions.version_root), if known."""
+        return versions.version_root(self.site_url, self.version)
+
+
+@dataclass(frozen=True)
+class DocsPage:
+    """A Markdown file of ``docs/`` as ``make check`` reads it: once, for every feature."""
+
+    path: Path
+    rel: str  # as problems name it: docs/essays/toucas.md
+    source: str  # the whole file, front matter included
+    meta: dict | None  # its front matter; None if that is not valid YAML
+    body: str  # the Markdown after the front matter
+    problem: Problem | None = None  # why the front matter could not be read
+
+    def line_finder(self) -> Callable[[list[str]], int | None]:
+        """Maps a front-matter field path to its line in the file."""
+        try:
+            return yaml_line_finder(self.source.split("---", 2)[1])
+        except (IndexError, yaml.YAMLError):
+            return lambda path: None
+
+
+@dataclass
+class Project:
+    """The project as ``make check`` sees it (no build). Work a check shares with another (the
+    docs pages read once, the essays checked once) is kept in :meth:`memo` for the one run."""
+
+    root: Path
+    docs: Path
+    config: Path
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    @property
+    def settings(self) -> dict:
+        """``mkdocs.yml``, read without MkDocs (scripts.common.siteconfig)."""
+        return self.memo("settings", lambda: siteconfig.load(self.config))
+
+    @property
+    def pages(self) -> list[DocsPage]:
+        """Every Markdown file of the docs folder, in path order."""
+        return self.memo("pages", lambda: [read_page(path, self.docs) for path in sorted(self.docs.rglob("*.md"))])
+
+
+def read_page(path: Path, docs: Path) -> DocsPage:
+    source = path.read_text(encoding="utf-8")
+    rel = path.relative_to(docs.parent).as_posix()
+    try:
+        post = frontmatter.loads(source)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = Problem(rel, mark.line + 1 if mark else None, "front matter", f"not valid YAML: {error}")
+        return DocsPage(path, rel, source, None, "", problem)
+    return DocsPage(path, rel, source, post.metadata, post.content)
+
+
+class Feature:
+    """The steps of one feature; each does nothing unless the feature overrides it."""
+
+    name = "feature"
+    # Data files this feature owns (repository path -> JSON Schema), checked before any check.
+    data_files: dict[str, Path] = {}
+
+    def start(self, build: Build) -> None:
+        pass
+
+    def files(self, build: Build, pages: dict[str, str]) -> dict[str, int]:
+        return {}
+
+    def markdown(self, build: Build, page: Page, text: str) -> str:
+        return text
+
+    def wants_tree(self, page: Page) -> bool:
+        return False
+
+    def tree(self, build: Build, page: Page, root: lxml_html.HtmlElement) -> None:
+        pass
+
+    def read(self, build: Build, page: Page, root: lxml_html.HtmlElement) -> None:
+        pass
+
+    def context(self, build: Build, page: Page) -> dict:
+        return {}
+
+    def finish(self, build: Build) -> None:
+        pass
+
+    def check(self, project: Project) -> list[Problem]:
+        return []
