@@ -16,7 +16,7 @@ function afterStartUp(fn) {
 
 /* ==== 1. Copy-link buttons ==== */
 
-/* Copy-link buttons of the edition's passages (markup: scripts/decorate.py).
+/* Copy-link buttons of the edition's passages (markup: scripts/edition/decorate.py).
    Puts the passage's full URL on the clipboard and confirms it visibly and to screen readers. */
 (function () {
   "use strict";
@@ -57,7 +57,7 @@ function afterStartUp(fn) {
     if (window.alert$ && typeof window.alert$.next === "function") { window.alert$.next(message); }
   }
 
-  /* Each passage's buttons, made from its margin controls (scripts/decorate.py: the number's
+  /* Each passage's buttons, made from its margin controls (scripts/edition/decorate.py: the number's
      link, ``data-said``, and ``data-kind``/``data-number`` if it can be cited), in the place the
      stylesheet keeps for them, after Material's start-up (see the top of this file). */
   function button(tools, className, label) {
@@ -115,13 +115,13 @@ function afterStartUp(fn) {
 
 /* ==== 2. Cite this ==== */
 
-/* "Cite this" on essay pages (markup: scripts/citethis.py; paragraph buttons: scripts/decorate.py).
+/* "Cite this" on essay pages (markup: scripts/citing/citethis.py; paragraph buttons: scripts/edition/decorate.py).
    Citations are formatted at build time from bib/; this script only fills in the address of the
    page or passage (which depends on the published version) and the passage number, and copies. */
 (function () {
   "use strict";
 
-  /* Citations give the page in its own version (data-cite-page, from scripts/versions.py),
+  /* Citations give the page in its own version (data-cite-page, from scripts/common/versions.py),
      never a moving alias such as /latest/; a plain build has none: the address opened. */
   function pageUrl(hash) {
     var panel = document.querySelector(".edition-cite[data-cite-page]");
@@ -131,7 +131,7 @@ function afterStartUp(fn) {
     return url.toString();
   }
 
-  /* The access date of an undated page (scripts/citethis.py): today, in each style's form. */
+  /* The access date of an undated page (scripts/citing/citethis.py): today, in each style's form. */
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December"];
   var MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.",
