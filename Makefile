@@ -15,7 +15,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 help:
 	@echo "make serve          site at http://127.0.0.1:8000 (live reload)"
-	@echo "make test           every test: content checks, strict build, link check, browser tests"
+	@echo "make test           every test: import rules, content checks, strict build, link check, browser tests"
 	@echo "make build          strict build into site/"
 	@echo "make check          fast content validation (no build)"
 	@echo "make register-ids   add new passage ids to docs/passage-registry.json"
@@ -41,6 +41,7 @@ check: $(STAMP)
 	$(BIN)/python -m scripts.check
 
 test: $(STAMP)
+	$(BIN)/lint-imports --no-cache --no-logo
 	$(BIN)/python -m scripts.check
 	$(BIN)/python -m pytest
 
