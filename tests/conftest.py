@@ -11,6 +11,7 @@ import frontmatter
 import pytest
 
 from scripts.edition import index
+from scripts.publishing import pagesserver
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -59,11 +60,9 @@ def essays() -> dict[str, frontmatter.Post]:
 @pytest.fixture(scope="session")
 def server(site):
     """The built site served on 127.0.0.1 (a secure context, so the clipboard API works), as
-    GitHub Pages serves it (tests/publishing/releasing.py)."""
-    from tests.publishing.releasing import serve
-
-    with serve(site) as url:
-        yield url.rstrip("/")
+    GitHub Pages serves it (scripts/publishing/pagesserver.py), without a final slash."""
+    with pagesserver.serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

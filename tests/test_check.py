@@ -163,23 +163,29 @@ def test_a_bib_key_cited_in_the_docs_must_exist(repo):
     assert "bib/: bibliography: key nosuchwork2020 is used but not defined in bib/" in result.stderr
 
 
-@pytest.mark.parametrize("file, old, new, expected", [
+@pytest.mark.parametrize("file, old, new, expected, needle", [
     ("bib/usage.yml", "\nedition: edition\n", "\neditionn: edition\n",
-     "bib/usage.yml:{line}: (top level): 'edition' is a required property"),
+     "bib/usage.yml:{line}: (top level): 'edition' is a required property", "essays:"),
     ("bib/usage.yml", "    label: FAS copy\n", "    label: 7\n",
-     "bib/usage.yml:{line}: copies.rumsfeld1998.label: 7 is not of type 'string'"),
+     "bib/usage.yml:{line}: copies.rumsfeld1998.label: 7 is not of type 'string'", "label: 7"),
     ("docs/passage-registry.json", '"fedasiuk-bio": {\n   "essay"', '"fedasiuk-bio": {\n   "esay"',
-     "docs/passage-registry.json: ids.fedasiuk-bio: 'essay' is a required property"),
-    ("docs/published.json", '"releases": {}', '"releases": {"1.0": {"pages": []}}',
-     "docs/published.json: releases.1.0: 'ids' is a required property"),
+     "docs/passage-registry.json:{line}: ids.fedasiuk-bio: 'essay' is a required property", '"fedasiuk-bio"'),
+    ("docs/passage-registry.json", '"url": "essays/toucas/#toucas-p12"', '"url": "essays/toucas/#toucas p12"',
+     "docs/passage-registry.json: registry: passage id toucas-p12 is registered with the address "
+     "essays/toucas/#toucas p12, whose fragment is not the id", None),
+    ("docs/passage-registry.json", '"redirects": {}', '"redirects": {"toucas-x1": "toucas-p1"}',
+     "docs/passage-registry.json:{line}: redirects: 'toucas-x1' does not match", '"redirects"'),
+    ("docs/published.json", '"releases": {}', '"releases": {"1.0": {"pages": [], "files": []}}',
+     "docs/published.json:{line}: releases.1.0: 'ids' is a required property", '"releases"'),
     ("docs/published.json", '"releases": {}', '"releases": {',
-     "docs/published.json:5: (file): not valid JSON"),
+     "docs/published.json:5: (file): not valid JSON", None),
 ])
-def test_data_files_follow_their_schemas(repo, file, old, new, expected):
-    """A damaged data file is reported by file, line (YAML) and field, never a traceback."""
+def test_data_files_follow_their_schemas(repo, file, old, new, expected, needle):
+    """A damaged data file is reported by file, line and field, never a traceback; a passage id
+    anywhere must have the one form of passage-id.schema.json."""
     edit(repo / file, old, new)
-    if "{line}" in expected:  # the line of the changed field, or of the file's first key
-        expected = expected.format(line=line_of(repo / file, "label: 7" if "label" in new else "essays:"))
+    if needle:  # the line of the changed field, or of the file's first key
+        expected = expected.format(line=line_of(repo / file, needle))
     result = check_repo(repo)
     assert result.returncode == 1
     assert expected in result.stderr, result.stderr

@@ -16,11 +16,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
-from pybtex.database import BibliographyData, BibliographyDataError, Entry
+from pybtex.database import BibliographyData, Entry
 # The BibTeX parser itself, not pybtex.database.parse_file: that looks the parser up among
 # the installed packages' entry points on every call, which costs more than the parsing.
 from pybtex.database.input.bibtex import Parser
-from pybtex.scanner import PybtexSyntaxError
+from pybtex.exceptions import PybtexError
 
 ROOT = Path(__file__).resolve().parents[2]
 BIB_DIR = ROOT / "bib"
@@ -63,16 +63,31 @@ def stamps(bib_dir: Path = BIB_DIR) -> tuple[tuple[Path, int, int], ...]:
     return tuple((path, path.stat().st_mtime_ns, path.stat().st_size) for path in bib_files(bib_dir))
 
 
+def sources(bib_dir: Path = BIB_DIR) -> dict[str, str]:
+    """Each ``.bib`` file's text by file name, read once for as long as the files are unchanged."""
+    return dict(_sources(stamps(bib_dir)))
+
+
+@cache
+def _sources(files: tuple[tuple[Path, int, int], ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((path.name, path.read_text(encoding="utf-8")) for path, _, _ in files)
+
+
+def parse(text: str) -> BibliographyData:
+    """One file's entries (pybtex raises on a key defined twice in it, or on bad syntax)."""
+    return Parser().parse_string(text)
+
+
 def load(bib_dir: Path = BIB_DIR) -> BibliographyData:
-    """All entries of all ``.bib`` files (pybtex raises on a key defined twice in one file)."""
+    """All entries of all ``.bib`` files."""
     return _load(stamps(bib_dir))
 
 
 @cache
 def _load(files: tuple[tuple[Path, int, int], ...]) -> BibliographyData:
     entries: dict[str, Entry] = {}
-    for path, _, _ in files:
-        for key, entry in Parser().parse_file(str(path)).entries.items():
+    for _, text in _sources(files):
+        for key, entry in parse(text).entries.items():
             entries.setdefault(key, entry)
     return BibliographyData(entries=entries)
 
@@ -132,24 +147,23 @@ def url_ok(url: str) -> bool:
 ENTRY_KEY_RE = re.compile(r"^@\w+\s*\{\s*([^,\s]+)\s*,", re.M)  # in BibTeX source
 
 
-def duplicate_keys(bib_dir: Path = BIB_DIR) -> list[tuple[str, str]]:
-    """Keys defined in more than one file, or twice in one file (case-insensitively): (file,
-    message) pairs."""
+def duplicate_keys(texts: dict[str, str]) -> list[tuple[str, str]]:
+    """Keys defined in more than one file, or twice in one file (case-insensitively), given
+    each file's text by name (:func:`sources`): (file, message) pairs."""
     seen: dict[str, str] = {}
     problems = []
-    for path in bib_files(bib_dir):
-        for match in ENTRY_KEY_RE.finditer(path.read_text(encoding="utf-8")):
+    for name, text in texts.items():
+        for match in ENTRY_KEY_RE.finditer(text):
             key = match.group(1).lower()
             if key in seen:
-                problems.append((path.name, f"key {match.group(1)} is also defined in {seen[key]}"))
-            seen.setdefault(key, path.name)
+                problems.append((name, f"key {match.group(1)} is also defined in {seen[key]}"))
+            seen.setdefault(key, name)
     return problems
 
 
-def key_files(bib_dir: Path = BIB_DIR) -> dict[str, str]:
-    """The file (name) that defines each key."""
-    return {m.group(1): path.name for path in bib_files(bib_dir)
-            for m in ENTRY_KEY_RE.finditer(path.read_text(encoding="utf-8"))}
+def key_files(texts: dict[str, str]) -> dict[str, str]:
+    """The file (name) that defines each key, given each file's text by name."""
+    return {m.group(1): name for name, text in texts.items() for m in ENTRY_KEY_RE.finditer(text)}
 
 
 def used_keys(docs: Path, overrides: Path, bib_dir: Path = BIB_DIR) -> set[str]:
@@ -182,32 +196,30 @@ def entry_problems(key: str, entry: Entry) -> list[str]:
     return problems
 
 
-def problems(bib_dir: Path, used: set[str]) -> list[str]:
-    """Everything wrong with ``bib_dir``, given the set of keys used anywhere in the edition,
-    each message after the name of the file it is in (if it is in one)."""
-    return [f"{file}: {message}" if file else message for file, message in located_problems(bib_dir, used)]
-
-
-def located_problems(bib_dir: Path, used: set[str]) -> list[tuple[str | None, str]]:
-    """:func:`problems` as (file name in ``bib_dir`` or None, message) pairs."""
-    found: list[tuple[str | None, str]] = list(duplicate_keys(bib_dir))
-    try:
-        data = load(bib_dir)
-    except (BibliographyDataError, PybtexSyntaxError) as error:
-        return found + [(None, f"bib/ does not parse: {error}")]
-    files = key_files(bib_dir)
+def problems(bib_dir: Path, used: set[str]) -> list[tuple[str | None, str]]:
+    """Everything wrong with ``bib_dir``, given the set of keys used anywhere in the edition, as
+    (file name in ``bib_dir``, or None for the folder as a whole, message) pairs. Each file is
+    read once. (The fields of ``usage.yml`` are its schema's to check: scripts/citing/schemas.)"""
+    texts = sources(bib_dir)
+    found: list[tuple[str | None, str]] = list(duplicate_keys(texts))
+    unparsed = []
+    for name, text in texts.items():
+        try:
+            parse(text)
+        except PybtexError as error:  # syntax, a key or field given twice, an undefined macro
+            unparsed.append((name, f"does not parse: {error}"))
+    if unparsed:
+        return found + unparsed
+    data = load(bib_dir)
+    files = key_files(texts)
     for key, entry in data.entries.items():
         found += [(files.get(key), problem) for problem in entry_problems(key, entry)]
     defined = set(data.entries)
     for key, copy in ((usage(bib_dir) or {}).get("copies") or {}).items():
-        where = f"copies: {key}"
         if key not in defined:
-            found.append((USAGE, f"{where}: key is not defined in bib/"))
-        for field in ("url", "label", "description"):
-            if not (copy or {}).get(field):
-                found.append((USAGE, f"{where}: {field} is missing"))
-        if (copy or {}).get("url") and not url_ok(copy["url"]):
-            found.append((USAGE, f"{where}: url {copy['url']!r} is not a well-formed web address"))
+            found.append((USAGE, f"copies: {key}: key is not defined in bib/"))
+        if not url_ok(copy["url"]):
+            found.append((USAGE, f"copies: {key}: url {copy['url']!r} is not a well-formed web address"))
     found += [(None, f"key {k} is used but not defined in bib/") for k in sorted(used - defined)]
     found += [(files.get(k), f"key {k} is defined in bib/ but never used") for k in sorted(defined - used)]
     return found

@@ -12,4 +12,4 @@ def project_problems(project: Project) -> list[Problem]:
     bib_dir = project.root / "bib"
     used = bib.used_keys(project.docs, project.root / "overrides", bib_dir)
     return [Problem(f"bib/{file or ''}", None, "bibliography", message)
-            for file, message in bib.located_problems(bib_dir, used)]
+            for file, message in bib.problems(bib_dir, used)]

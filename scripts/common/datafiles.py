@@ -1,5 +1,5 @@
 """Data files other than essays' front matter, each checked against its JSON Schema: problems
-name the file, the line (YAML) and the field, like those of front matter; a file that does not
+name the file, the line and the field, like those of front matter; a file that does not
 parse is one problem, not a crash. Which files there are, and their schemas, is said by the
 package that owns each file (``scripts/check.py`` collects them)."""
 
@@ -22,8 +22,16 @@ def problems_in(name: str, text: str, schema: Path) -> list[Problem]:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else getattr(error, "lineno", None)
         return [Problem(name, line, "(file)", f"not valid {'YAML' if is_yaml else 'JSON'}: {error}")]
-    line_of = yaml_line_finder(text) if is_yaml else (lambda path: None)
-    return schema_problems(schema, data, name, line_of)
+    return schema_problems(schema, data, name, _line_finder(text))
+
+
+def _line_finder(text: str):
+    """Lines of fields, for YAML and for JSON alike: YAML's parser reads JSON too (should a JSON
+    file be more than it reads, problems are still reported, without lines)."""
+    try:
+        return yaml_line_finder(text)
+    except yaml.YAMLError:
+        return lambda path: None
 
 
 def problems(root: Path, files: dict[str, Path], docs: Path | None = None) -> list[Problem]:

@@ -32,12 +32,38 @@ class Problem:
         return f"{where}: {self.field}: {self.message}"
 
 
+# Every schema of every package: a schema may refer to another by its ``$id`` (the passage id
+# is defined once, in scripts/edition/schemas/passage-id.schema.json).
+SCHEMA_FILES = "*/schemas/*.schema.json"
+SCRIPTS = Path(__file__).resolve().parents[1]
+
+
+def schema_paths() -> list[Path]:
+    return sorted(SCRIPTS.glob(SCHEMA_FILES))
+
+
+@cache
+def schemas_stamp() -> str:
+    """Every schema's text: what a check that remembers its results depends on."""
+    return "\n".join(path.read_text(encoding="utf-8") for path in schema_paths())
+
+
+@cache
+def _registry():
+    from referencing import Registry, Resource
+
+    schemas = [json.loads(path.read_text(encoding="utf-8")) for path in schema_paths()]
+    return Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas if "$id" in s)
+
+
 @cache
 def schema_validator(schema: Path) -> jsonschema.Draft202012Validator:
-    """The validator of one of the edition's JSON Schemas (a ``.schema.json`` file)."""
+    """The validator of one of the edition's JSON Schemas (a ``.schema.json`` file), which may
+    refer to the others by their ``$id``."""
     import jsonschema  # here, not at the top: a build whose front matter is known valid needs none
 
-    return jsonschema.Draft202012Validator(json.loads(Path(schema).read_text(encoding="utf-8")))
+    return jsonschema.Draft202012Validator(json.loads(Path(schema).read_text(encoding="utf-8")),
+                                           registry=_registry())
 
 
 def schema_problems(schema: Path, data, file: str, line_of=lambda path: None, prefix: str = "") -> list[Problem]:

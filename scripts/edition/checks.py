@@ -30,8 +30,8 @@ FOOTNOTE_REF_RE = re.compile(r"\[\^([^\]\s]+)\]")
 @cache
 def _schema_stamp() -> tuple[str, str]:
     """What the front-matter check depends on besides the front matter: jsonschema's version and
-    the schema (read once per build)."""
-    return version("jsonschema"), SCHEMA.read_text(encoding="utf-8")
+    the schemas, the essay's and those it refers to (read once per build)."""
+    return version("jsonschema"), validate.schemas_stamp()
 
 
 def front_matter(meta: dict, file: str, line_of=lambda path: None, cache_dir: Path | None = None) -> list[Problem]:
@@ -114,8 +114,7 @@ def essay_structure(root: lxml_html.HtmlElement, essay: str, meta: dict, file: s
             problems.append(Problem(file, line("#" + pid), "passage id",
                                     f"{pid} is a {parsed.kind} id on a <{el.tag}> element"))
 
-    ids = [el.get("id") for el, _ in passages.elements(root, essay)]
-    for pid in sorted({i for i in ids if ids.count(i) > 1}):
+    for pid in passages.repeated([el.get("id") for el, _ in passages.elements(root, essay)]):
         problems.append(Problem(file, line("#" + pid), "passage id", f"duplicate passage id {pid}"))
 
     # Note references: the footnotes extension leaves an unknown [^label] as literal text.
@@ -161,15 +160,17 @@ def essay_structure(root: lxml_html.HtmlElement, essay: str, meta: dict, file: s
 def unique_ids(records_by_file: dict[str, list[dict]], within_files: bool = True) -> list[Problem]:
     """A passage id may appear only once across the whole site. ``within_files=False`` leaves
     out an id repeated in one file (:func:`essay_structure` reports those, with their line)."""
-    seen: dict[str, str] = {}
+    first: dict[str, str] = {}
     problems = []
     for file, records in sorted(records_by_file.items()):
-        for r in records:
-            where = seen.get(r["id"])
-            if where is not None and (where != file or within_files):
-                also = "twice in this file" if where == file else f"also in {where}"
-                problems.append(Problem(file, None, "passage id", f"duplicate passage id {r['id']} ({also})"))
-            seen.setdefault(r["id"], file)
+        ids = [r["id"] for r in records]
+        if within_files:
+            problems += [Problem(file, None, "passage id", f"duplicate passage id {pid} (twice in this file)")
+                         for pid in passages.repeated(ids)]
+        for pid in dict.fromkeys(ids):
+            if pid in first:
+                problems.append(Problem(file, None, "passage id", f"duplicate passage id {pid} (also in {first[pid]})"))
+            first.setdefault(pid, file)
     return problems
 
 

@@ -10,14 +10,19 @@ This module finds passages in an essay's HTML and describes them for ``passages.
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import html as lxml_html
 
 from scripts.common import htmltools
 
-ID_RE = re.compile(r"^(?P<essay>[a-z][a-z0-9]*)-(?:(?P<kind>[phcsn])(?P<number>[1-9][0-9]*[a-z]?)|(?P<bio>bio))$")
+# The form of an id is defined once, in the JSON Schema the data files' schemas refer to.
+ID_SCHEMA = Path(__file__).parent / "schemas" / "passage-id.schema.json"
+ID_RE = re.compile(json.loads(ID_SCHEMA.read_text(encoding="utf-8"))["pattern"])
 
 KINDS = {
     "p": "paragraph",
@@ -62,12 +67,17 @@ class PassageId:
 
 def parse(pid: str) -> PassageId | None:
     """Parse a passage id; ``None`` if ``pid`` is not one."""
-    match = ID_RE.match(pid)
-    if not match:
+    if not ID_RE.match(pid):
         return None
-    if match.group("bio"):
-        return PassageId(match.group("essay"), "bio", "")
-    return PassageId(match.group("essay"), KINDS[match.group("kind")], match.group("number"))
+    essay, rest = pid.split("-", 1)  # an essay id has no hyphen (essay.schema.json)
+    if rest == "bio":
+        return PassageId(essay, "bio", "")
+    return PassageId(essay, KINDS[rest[0]], rest[1:])
+
+
+def repeated(ids: list[str]) -> list[str]:
+    """The ids that stand more than once in ``ids``, sorted."""
+    return sorted(pid for pid, count in Counter(ids).items() if count > 1)
 
 
 def label(kind: str, number: str) -> str:

@@ -45,11 +45,15 @@ def _sort_key(pid: str) -> tuple:
 
 
 def check(records: list[dict], data: dict) -> list[str]:
-    """Errors for registered ids that are missing or moved to another essay."""
+    """Errors for registered ids that are missing, moved to another essay, or registered with
+    an address that does not end in the id."""
     present = {r["id"]: r["essay"] for r in records}
     errors = []
     for pid, entry in data["ids"].items():
         essay = entry["essay"]
+        if "url" in entry and entry["url"].rpartition("#")[2] != pid:  # (published.check asks without)
+            errors.append(f"passage id {pid} is registered with the address {entry['url']}, whose "
+                          f"fragment is not the id: restore #{pid}")
         if pid in present:
             if present[pid] != essay:
                 errors.append(

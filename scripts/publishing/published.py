@@ -55,21 +55,18 @@ GENERATED = (index.FILENAME, exports.FOLDER + "/")
 def dumps(data: dict) -> str:
     releases = {v: {**({"date": r["date"]} if r.get("date") else {}),
                     "pages": sorted(r["pages"]), "ids": sorted(r["ids"], key=registry._sort_key),
-                    **({"files": sorted(r["files"])} if "files" in r else {})}
+                    "files": sorted(r["files"])}
                 for v, r in sorted(data["releases"].items(), key=lambda kv: _version_key(kv[0]))}
     return json.dumps({"about": ABOUT, "releases": releases}, ensure_ascii=False, indent=1) + "\n"
 
 
-def record(data: dict, version: str, urls: list[str], ids: list[str], date: str,
-           files: list[str] | None = None) -> dict:
+def record(data: dict, version: str, urls: list[str], ids: list[str], date: str, files: list[str]) -> dict:
     """The data with ``version`` recorded as publishing these URLs and ids, and the ``files``
     the build generated (:func:`site_files`) (replacing any earlier record of the same version;
     other versions are never touched). ``date`` (ISO) is the day of the release; a version
     recorded before keeps the date it was first recorded with."""
     date = (data["releases"].get(version) or {}).get("date") or date
-    entry = {"date": date, "pages": sorted(urls), "ids": sorted(ids)}
-    if files is not None:
-        entry["files"] = sorted(files)
+    entry = {"date": date, "pages": sorted(urls), "ids": sorted(ids), "files": sorted(files)}
     return {**data, "releases": {**data["releases"], version: entry}}
 
 

@@ -49,8 +49,8 @@ def test_a_missing_anchor_and_a_missing_page_are_named(site, tmp_path):
 
 
 def test_record_keeps_other_versions_and_dumps_in_version_order():
-    data = published.record({"releases": {}}, "1.10", ["a/"], ["toucas-p2", "toucas-p10"], "2026-01-02")
-    data = published.record(data, "1.9", ["b/"], ["toucas-p1"], "2026-01-01")
+    data = published.record({"releases": {}}, "1.10", ["a/"], ["toucas-p2", "toucas-p10"], "2026-01-02", [])
+    data = published.record(data, "1.9", ["b/"], ["toucas-p1"], "2026-01-01", [])
     text = published.dumps(data)
     assert text.index('"1.9"') < text.index('"1.10"')
     assert text.index('"toucas-p2"') < text.index('"toucas-p10"')
@@ -59,8 +59,8 @@ def test_record_keeps_other_versions_and_dumps_in_version_order():
 
 def test_a_release_keeps_the_date_it_was_first_recorded_with():
     """The tag workflow re-checks a recorded release on a later day: the record must not change."""
-    data = published.record({"releases": {}}, "1.0", ["a/"], ["toucas-p1"], "2026-01-02")
-    again = published.record(data, "1.0", ["a/"], ["toucas-p1"], "2026-03-04")
+    data = published.record({"releases": {}}, "1.0", ["a/"], ["toucas-p1"], "2026-01-02", [])
+    again = published.record(data, "1.0", ["a/"], ["toucas-p1"], "2026-03-04", [])
     assert published.dumps(again) == published.dumps(data)
     assert published.release_date(again, "1.0") == "2026-01-02"
     assert published.release_date(again, "dev") is None and published.release_date(again, None) is None
