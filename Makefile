@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-12)
+# Node tools from package-lock.json (npm ci): axe-core for the tests, Lighthouse for make bench.
+NODE_STAMP := node_modules/.installed-$(shell sha256sum package-lock.json | cut -c1-12)
 
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true  # the same advisory, printed by mkdocs-redirects
@@ -31,6 +33,12 @@ $(STAMP): requirements.lock
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
+$(NODE_STAMP): package-lock.json
+	@command -v npm >/dev/null || { echo "make test needs Node.js and npm (axe-core, package.json)" >&2; exit 2; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@rm -f node_modules/.installed-*
+	@touch $@
+
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
@@ -40,7 +48,7 @@ build: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m scripts.check
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/lint-imports --no-cache --no-logo
 	$(BIN)/python -m scripts.check
 	$(BIN)/python -m pytest
@@ -67,7 +75,7 @@ dev: $(STAMP)
 
 # Not part of `make test`: timings (scripts/bench/run.py). Lighthouse comes from package.json (npm ci).
 bench: $(STAMP)
-	@test -x node_modules/.bin/lighthouse || npm ci --no-audit --no-fund || echo "no Lighthouse: the report says so"
+	@$(MAKE) --no-print-directory $(NODE_STAMP) || echo "no Lighthouse: the report says so"
 	$(BIN)/python -m scripts.bench
 
 register-ids: $(STAMP)

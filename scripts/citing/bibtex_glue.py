@@ -153,7 +153,7 @@ def link_notes(root: lxml_html.HtmlElement, notes: dict[str, list[str]], titles:
         )
         links += "".join(
             f' · <a href="{escape(copies[k]["url"])}" class="edition-copylink" '
-            f'aria-label="{escape(copies[k]["description"])}">{escape(copies[k]["label"])}</a>'
+            f'aria-label="{escape(copies[k]["label"])}: {escape(copies[k]["description"])}">{escape(copies[k]["label"])}</a>'
             for k in keys if k in copies
         )
         span = htmltools.element(f'<span class="edition-biblink"> [{links}]</span>')

@@ -63,7 +63,7 @@ def mark_emendations(root: lxml_html.HtmlElement, emendations: list[dict]) -> No
         span.set("title", note)
         mark = htmltools.element(
             f'<sup class="emendation-mark"><a href="#{entry["id"]}" '
-            f'aria-label="{escape(note)}; see the textual apparatus">[e]</a></sup>'
+            f'aria-label="[e] {escape(note)}; see the textual apparatus">[e]</a></sup>'
         )
         mark.tail = span.tail
         span.tail = None

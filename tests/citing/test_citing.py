@@ -174,6 +174,8 @@ def test_a_note_whose_address_may_be_dead_points_to_the_known_copy(site, records
     copy = note.cssselect(".edition-biblink a.edition-copylink")
     assert [a.get("href") for a in copy] == ["https://irp.fas.org/threat/missile/rumsfeld/"]
     assert "Federation of American Scientists" in copy[0].get("aria-label")
+    # WCAG 2.5.3 (label in name): the name starts with the visible text, so "click FAS copy" works.
+    assert copy[0].get("aria-label").startswith(copy[0].text_content() + ":")
     assert "https://fas.org/irp/threat/missile/rumsfeld/toc.htm" in note.text_content(), "the author's address stays"
     n1 = next(r for r in records if r["id"] == "toucas-n1")
     assert "irp.fas.org" not in n1["text"] and "FAS copy" not in n1["text"]

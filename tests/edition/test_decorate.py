@@ -54,7 +54,11 @@ def test_emendation_is_marked_and_linked():
     root = decorated()
     span = root.cssselect("span.emendation")[0]
     assert "wrod" in span.get("title")
-    assert span.getnext().cssselect("a")[0].get("href") == "#mini-e1"
+    mark = span.getnext().cssselect("a")[0]
+    assert mark.get("href") == "#mini-e1"
+    # WCAG 2.5.3 (label in name): a speech-input user says what they see, "[e]".
+    assert mark.text_content() == "[e]" and mark.get("aria-label").startswith("[e] ")
+    assert "wrod" in mark.get("aria-label")
 
 
 def test_redirected_id_keeps_an_alias_anchor_before_its_new_passage():

@@ -1,6 +1,6 @@
-"""axe-core in a real Chromium on every page type of the built site, light and dark palettes:
-zero violations of any impact (axe's default rules: WCAG 2 A/AA and best practices, plus
-WCAG 2.2 target-size).
+"""axe-core (the release pinned in package.json: tests/browser/axe.py) in a real Chromium on
+every page type of the built site, light and dark palettes: zero violations of any impact
+(axe's default rules: WCAG 2 A/AA and best practices, plus WCAG 2.2 target-size).
 
 Page types are discovered from the built site (scripts/publishing/pagetypes.py: discover), so a new kind of page is
 covered the day it appears. Fixes to upstream Material live in overrides/ (the accessibility
@@ -9,26 +9,24 @@ section of assets/edition.css, partials/search.html)."""
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.axe import PINNED, describe, violations
 from tests.browser.journeys import VIEWPORTS, color_scheme, pages_to_check, representatives
 
-AXE = Axe()
 SCHEMES = {"light": "default", "dark": "slate"}
 
 
-def violations(page) -> list[dict]:
-    # target-size (WCAG 2.2, 24 x 24 px) is off in axe by default: readers tap the margin controls.
-    options = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
-    return AXE.run(page, options=options).response["violations"]
-
-
-def describe(where: str, found: list[dict]) -> list[str]:
-    lines = []
-    for v in found:
-        for node in v["nodes"][:3]:
-            summary = " ".join(node.get("failureSummary", "").split())[:240]
-            lines.append(f"{where}: {v['id']} ({v['impact']}) at {node['target']}: {summary}")
-    return lines
+def test_the_audits_run_the_pinned_axe_release(page, server):
+    """The rules that run are axe-core's pinned release (4.14 or later: it has WCAG 2.5.3's
+    label-content-name-mismatch), not an older copy."""
+    page.goto(f"{server}/")
+    violations(page)
+    running = page.evaluate("window.axe.version")
+    print(f"axe-core {running}")
+    assert running == PINNED
+    assert tuple(int(n) for n in running.split(".")[:2]) >= (4, 14)
+    rules = page.evaluate("window.axe.getRules().map(r => r.ruleId)")
+    assert "label-content-name-mismatch" in rules
 
 
 def audit(browser, server, pages, palette, viewport) -> list[str]:

@@ -1,0 +1,43 @@
+"""axe-core for the browser tests: the release pinned in package.json (npm ci, `make test`), not
+the older copy bundled with axe-playwright-python. Shared by every test that audits a page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PINNED = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["axe-core"]
+
+
+def _axe() -> Axe:
+    if not SCRIPT.exists():
+        pytest.fail(f"no {SCRIPT.relative_to(ROOT)}: run `npm ci` (make test does)")
+    return Axe(axe_script=SCRIPT.read_text(encoding="utf-8"))
+
+
+AXE = None
+
+
+def violations(page) -> list[dict]:
+    """Every violation of axe's default rules (WCAG 2 A/AA, best practices) on the page as it is
+    now, plus WCAG 2.2 target-size, which axe leaves off by default (readers tap the margin
+    controls)."""
+    global AXE
+    AXE = AXE or _axe()
+    options = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
+    return AXE.run(page, options=options).response["violations"]
+
+
+def describe(where: str, found: list[dict]) -> list[str]:
+    """One line per failing element (the first three of each rule)."""
+    lines = []
+    for v in found:
+        for node in v["nodes"][:3]:
+            summary = " ".join(node.get("failureSummary", "").split())[:240]
+            lines.append(f"{where}: {v['id']} ({v['impact']}) at {node['target']}: {summary}")
+    return lines
