@@ -36,6 +36,31 @@ def load(path: Path) -> dict:
     return data
 
 
+# Every action a workflow uses, pinned by SHA, as verified in the action's own repository: the
+# SHA is the tag's commit, and its action.yml runs on Node 24 (GitHub removed Node 20 from its
+# runners in September 2026). A new pin fails this test until it is verified and listed here.
+VERIFIED = {
+    "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1": ("v7.0.1", "node24"),
+    "actions/setup-python@5fda3b95a4ea91299a34e894583c3862153e4b97": ("v7.0.0", "node24"),
+    "actions/cache@27d5ce7f107fe9357f9df03efb73ab90386fccae": ("v5.0.5", "node24"),
+    "actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f": ("v7.0.0", "node24"),
+}
+
+
+def test_every_action_is_a_verified_node24_release():
+    for path in FILES:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            match = PINNED.match(line)
+            if not match:
+                assert "uses:" not in line, f"{path.name}: not pinned by SHA with a version: {line.strip()}"
+                continue
+            action = f"{match.group(1)}@{match.group(2)}"
+            assert action in VERIFIED, f"{path.name}: {action} is not a verified release (VERIFIED)"
+            tag, runtime = VERIFIED[action]
+            assert line.rstrip().endswith(f"# {tag}"), f"{path.name}: {action} is {tag}: {line.strip()}"
+            assert runtime == "node24"
+
+
 def test_the_three_workflows_exist():
     assert {p.name for p in FILES} >= {"ci.yml", "deploy.yml", "links.yml"}
 
