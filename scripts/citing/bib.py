@@ -215,11 +215,11 @@ def problems(bib_dir: Path, used: set[str]) -> list[tuple[str | None, str]]:
     for key, entry in data.entries.items():
         found += [(files.get(key), problem) for problem in entry_problems(key, entry)]
     defined = set(data.entries)
-    for key, copy in ((usage(bib_dir) or {}).get("copies") or {}).items():
+    for key, known in ((usage(bib_dir) or {}).get("copies") or {}).items():
         if key not in defined:
             found.append((USAGE, f"copies: {key}: key is not defined in bib/"))
-        if not url_ok(copy["url"]):
-            found.append((USAGE, f"copies: {key}: url {copy['url']!r} is not a well-formed web address"))
+        if not url_ok(known["url"]):
+            found.append((USAGE, f"copies: {key}: url {known['url']!r} is not a well-formed web address"))
     found += [(None, f"key {k} is used but not defined in bib/") for k in sorted(used - defined)]
     found += [(files.get(k), f"key {k} is defined in bib/ but never used") for k in sorted(defined - used)]
     return found

@@ -59,9 +59,9 @@ def _ris_record(item: dict) -> dict:
         record["notes"] = [f"Date not printed in the source; inferred by the editors: {issued['literal']}"]
     if item.get("container-title"):
         record["secondary_title"] = item["container-title"]
-    for csl, ris in (("issue", "number"), ("publisher", "publisher"), ("ISBN", "issn")):
-        if item.get(csl):
-            record[ris] = item[csl]
+    for field, ris in (("issue", "number"), ("publisher", "publisher"), ("ISBN", "issn")):
+        if item.get(field):
+            record[ris] = item[field]
     if item.get("URL"):
         record["urls"] = [item["URL"]]
     return record

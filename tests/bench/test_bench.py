@@ -5,7 +5,8 @@ edition's essay page and bare Material's, both under applied throttling."""
 import json
 from pathlib import Path
 
-from scripts.bench import run
+from scripts.bench import lighthouse
+from scripts.bench import report as bench_report
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -15,7 +16,7 @@ def report(name: str) -> dict:
 
 
 def test_scores_of_a_run_with_failing_audits():
-    bare = run.scores(report("bare"))
+    bare = lighthouse.scores(report("bare"))
     assert (bare["performance"], bare["accessibility"], bare["best-practices"], bare["seo"]) == (0.95, 0.88, 1, 1)
     assert bare["failing"] == ["aria-dialog-name", "color-contrast", "link-in-text-block"]
     assert bare["details"]["aria-dialog-name"] == ["body > header.md-header > nav.md-header__inner > div.md-search"]
@@ -26,7 +27,7 @@ def test_scores_of_a_run_with_failing_audits():
 
 
 def test_scores_of_a_clean_run():
-    edition = run.scores(report("edition"))
+    edition = lighthouse.scores(report("edition"))
     assert edition["failing"] == [] and edition["details"] == {}
     assert (edition["accessibility"], edition["best-practices"], edition["seo"], edition["cls"]) == (1, 1, 1, 0)
     assert edition["dom_elements"] == 581
@@ -35,11 +36,11 @@ def test_scores_of_a_clean_run():
 
 
 def test_summary_takes_medians_and_keeps_every_run():
-    edition, bare = run.scores(report("edition")), run.scores(report("bare"))
+    edition, bare = lighthouse.scores(report("edition")), lighthouse.scores(report("bare"))
     slower = {**edition, "performance": 0.5, "total-blocking-time": 900.0,
               "main_thread": {**edition["main_thread"], "Style & Layout": 1000.0}}
-    summary = run.summary({"edition": [edition, slower, edition], "bare": [bare, bare, bare]},
-                            "/latest/essays/toucas/", "/essays/toucas/", run.THROTTLING["devtools"])
+    summary = lighthouse.summary({"edition": [edition, slower, edition], "bare": [bare, bare, bare]},
+                            "/latest/essays/toucas/", "/essays/toucas/", lighthouse.THROTTLING["devtools"])
     assert summary["runs"] == 3
     assert summary["edition"]["performance"] == edition["performance"]
     assert summary["edition"]["performance_runs"] == [edition["performance"], 0.5, edition["performance"]]
@@ -49,10 +50,10 @@ def test_summary_takes_medians_and_keeps_every_run():
 
 
 def test_report_section_shows_scores_main_thread_and_failures():
-    edition, bare = run.scores(report("edition")), run.scores(report("bare"))
-    summary = run.summary({"edition": [edition], "bare": [bare]}, "/latest/essays/toucas/",
-                            "/essays/toucas/", run.THROTTLING["devtools"])
-    lines = run._lighthouse(summary, "## Lighthouse, applied throttling")
+    edition, bare = lighthouse.scores(report("edition")), lighthouse.scores(report("bare"))
+    summary = lighthouse.summary({"edition": [edition], "bare": [bare]}, "/latest/essays/toucas/",
+                            "/essays/toucas/", lighthouse.THROTTLING["devtools"])
+    lines = bench_report.lighthouse_section(summary, "## Lighthouse, applied throttling")
     text = "\n".join(lines)
     assert "| edition | 0.87 | 1 | 1 | 1 | 0 |" in text
     assert "| bare | 0.95 | 0.88 | 1 | 1 | 0 |" in text
@@ -69,7 +70,7 @@ def test_report_section_shows_scores_main_thread_and_failures():
 
 
 def test_report_section_says_why_nothing_was_measured():
-    lines = run._lighthouse({"error": "Lighthouse not installed"}, "## Lighthouse")
+    lines = bench_report.lighthouse_section({"error": "Lighthouse not installed"}, "## Lighthouse")
     assert lines[-1] == "Not measured: Lighthouse not installed"
 
 
@@ -85,7 +86,7 @@ def test_report_says_which_build_the_goal_judges_and_marks_the_diagnostic():
         "lighthouse": {"error": "Lighthouse not installed"},
         "lighthouse_applied": {"error": "Lighthouse not installed"},
     }
-    lines = run.markdown(report).splitlines()
+    lines = bench_report.markdown(report).splitlines()
     assert "| edition (full site), build cache kept | 0.63 | **1.47×** (goal <= 1.5) | 0.64 |" in lines
     assert ("| edition (full site), first build on a new machine | 1.09 | 2.53× (for information) | 1.3 |"
             in lines)

@@ -37,7 +37,7 @@ def test_note_links_are_not_part_of_the_note_text():
 
 
 def test_inferred_year_is_printed_once_in_brackets_in_every_style():
-    from scripts.citing import citethis, csl
+    from scripts.citing import citethis
     data = citethis.citations("fedasiuk2018", "fedasiuk2018edition")
     for style, d in data.items():
         text = html.fromstring(d["original"]).text_content()
