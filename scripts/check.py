@@ -16,15 +16,17 @@ from pathlib import Path
 from scripts import site
 from scripts.common.feature import Project
 from scripts.common.validate import Problem
-from scripts.edition import checks
+from scripts.edition import corpus
 
 
 def run(docs: Path, config: Path, register: bool = False) -> list[Problem]:
+    """Every problem and warning of the content (``register``: then, if there is no problem,
+    add the current passage ids to the registry)."""
     project = Project(config.resolve().parent, docs, config)
-    problems = site.check(project)
-    if register and not problems:
-        checks.register(project)
-    return problems
+    found = site.check(project)
+    if register and not any(not p.warning for p in found):
+        corpus.register(project)
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,13 +35,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--register", action="store_true", help="add current passage ids to the registry")
     args = parser.parse_args(argv)
-    problems = run(args.docs, args.config, args.register)
-    for problem in problems:
+    found = run(args.docs, args.config, args.register)
+    for problem in found:
         print(problem, file=sys.stderr)
+    problems = [p for p in found if not p.warning]
+    warnings = len(found) - len(problems)
     if problems:
-        print(f"make check: {len(problems)} problem(s)", file=sys.stderr)
+        print(f"make check: {len(problems)} problem(s)" + (f", {warnings} warning(s)" if warnings else ""),
+              file=sys.stderr)
         return 1
-    print("make check: all content valid")
+    print("make check: all content valid" + (f" ({warnings} warning(s) above)" if warnings else ""))
     return 0
 
 

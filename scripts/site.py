@@ -14,12 +14,13 @@ from scripts.citing.feature import Citing
 from scripts.common import datafiles, htmltools
 from scripts.common.feature import Build, Feature, Page, Project
 from scripts.common.validate import Problem
+from scripts.concepts.feature import Concepts
 from scripts.edition.feature import Edition
 from scripts.publishing.feature import Publishing, release_date
 
 # The order in which the features act on each page: the edition's text first (its reader
-# controls and passage ids), then what builds on it.
-FEATURES: tuple[type[Feature], ...] = (Edition, Citing, Publishing)
+# controls and passage ids), then what builds on it: citations, concept links.
+FEATURES: tuple[type[Feature], ...] = (Edition, Citing, Concepts, Publishing)
 
 
 class Site:

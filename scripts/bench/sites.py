@@ -1,8 +1,9 @@
 """Temporary sites for `make bench` (scripts/bench/run.py): a bare-Material copy of the essay pages,
 and a scaled copy of the edition with synthetic content.
 
-Scaling is by content kind (``SCALERS``): today essays; annotations and concepts add their own
-scaler here when they exist, and the scale test measures them with no other change."""
+Scaling is by content kind (``SCALERS``): essays, then concepts (linked in every essay, the
+synthetic ones too); annotations and comparisons add their own scaler here when they exist, and
+the scale test measures them with no other change."""
 
 from __future__ import annotations
 
@@ -139,7 +140,35 @@ def scale_essays(project: Path, factor: int) -> int:
     return len(ESSAYS) * factor
 
 
-SCALERS: dict[str, Callable[[Path, int], int]] = {"essays": scale_essays}
+def _bigrams(project: Path) -> list[str]:
+    """Two-word phrases of the essays' text, most frequent first: forms that occur."""
+    counts: dict[str, int] = {}
+    for name in ESSAYS:
+        text = (project / "docs" / "essays" / f"{name}.md").read_text(encoding="utf-8").split("\n---", 2)[-1]
+        words = re.findall(r"[A-Za-z]{4,}", text)
+        for a, b in zip(words, words[1:]):
+            counts[f"{a} {b}".lower()] = counts.get(f"{a} {b}".lower(), 0) + 1
+    return sorted(counts, key=lambda k: (-counts[k], k))
+
+
+def scale_concepts(project: Path, factor: int) -> int:
+    """30 synthetic concepts per unit of ``factor`` (300 at 10x), each named by a two-word phrase
+    of the essays that no real concept uses, so that every one links in the synthetic essays."""
+    folder = project / "docs" / "concepts"
+    folder.mkdir(parents=True, exist_ok=True)
+    taken = {line.strip().lstrip("- ").strip("{}").lower() for path in folder.glob("*.md")
+             for line in path.read_text(encoding="utf-8").splitlines()}
+    phrases = [p for p in _bigrams(project) if not any(p in t or t in p for t in taken if t)]
+    count = min(30 * factor, len(phrases))
+    for i, phrase in enumerate(phrases[:count], 1):
+        (folder / f"synth-{i:03d}.md").write_text(
+            f"---\ntitle: Synthetic concept {i}\naliases:\n  - {phrase}\ncategory: strategy\n"
+            f"sources: [fedasiuk2018]\n---\n\nA synthetic concept for the scale test, named by "
+            f"the phrase “{phrase}” [@fedasiuk2018].\n", encoding="utf-8")
+    return count
+
+
+SCALERS: dict[str, Callable[[Path, int], int]] = {"essays": scale_essays, "concepts": scale_concepts}
 
 
 def scaled(root: Path, dest: Path, factor: int) -> dict[str, int]:

@@ -32,21 +32,39 @@ _DEF_RE = re.compile(r"^\[\^" + FOOTNOTE_PREFIX + r"[\w:-]+\]:.*(?:\n(?: {4}|\t)
 
 _NOCASE_RE = re.compile(r"\[([^\[\]]*)\]\{\.nocase\}")
 _QUOTED_RE = re.compile(r'"([^"\n]*)"')
+_LINK_RE = re.compile(r"\[(?:[^\[\]]|\\\[|\\\])*\]\((\S+?)\)(?=[.,;]?(?:\s|$))")
+_AUTOLINK_RE = re.compile(r"(<https?://[^>\s]+>)")
+
+
+def _address(match: re.Match) -> str:
+    """A link whose text is its address, as pandoc writes one whose address has escaped
+    characters ("[https://a/b\\\\\\_c](https://a/b\\_c)"), as the plain address it is."""
+    return "<" + re.sub(r"\\(.)", r"\1", match.group(1)) + ">"
+
+
+def _typography(text: str) -> str:
+    """pandoc's ASCII forms in text (not in addresses) as the characters they stand for: an
+    escaped space, "---" and "--" (em and en dashes), a straight apostrophe within a word."""
+    text = text.replace("\\ ", " ").replace("---", "\u2014").replace("--", "\u2013")
+    return re.sub(r"(?<=\w)'(?=\w)", "\u2019", text)
 
 
 def plugin_markdown(markdown: str) -> str:
     """Repair the references mkdocs-bibtex inserts (``[^cite-key]: …`` lines).
 
     The plugin asks pandoc for Markdown, and pandoc writes case-protected titles as
-    ``[Title]{.nocase}`` spans and quotation marks as straight quotes, which Python-Markdown
-    would print as they are. Only the plugin's own lines are touched.
+    ``[Title]{.nocase}`` spans, quotation marks as straight quotes, dashes as "--" and "---",
+    and an address with an underscore as a link whose text escapes it twice; Python-Markdown
+    would print all of them as they are. Only the plugin's own lines are touched.
     """
     def fix(line: str) -> str:
         if not line.startswith("[^" + FOOTNOTE_PREFIX):
             return line
         head, _, body = line.partition("]: ")
-        body = _NOCASE_RE.sub(r"\1", body)
-        return head + "]: " + _QUOTED_RE.sub("\u201c\\1\u201d", body)
+        body = _LINK_RE.sub(_address, _NOCASE_RE.sub(r"\1", body))
+        body = "".join(part if _AUTOLINK_RE.fullmatch(part) else _typography(_QUOTED_RE.sub("\u201c\\1\u201d", part))
+                       for part in _AUTOLINK_RE.split(body))
+        return head + "]: " + body
 
     return "\n".join(fix(line) for line in markdown.split("\n"))
 

@@ -22,14 +22,18 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Problem:
+    """Something wrong in a file, said on one line: where, which field, what and what to do.
+    A warning (``warning=True``) is reported but fails nothing."""
+
     file: str
     line: int | None
     field: str
     message: str
+    warning: bool = False
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}"
+        return f"{where}: {self.field}: {'warning: ' if self.warning else ''}{self.message}"
 
 
 # Every schema of every package: a schema may refer to another by its ``$id`` (the passage id

@@ -1,7 +1,11 @@
 """The essays' text: copy-texts and the decisions recorded on them, fidelity to the copy-text
-word for word, passage ids (the passage API: ``passages``, ``index``), the registry of published
-ids, the textual apparatus, the reader's controls on each passage, the essay checks, and the
-edition's build steps (``feature``).
+word for word, passage ids and the registry of published ids, the textual apparatus, the
+reader's controls on each passage, the essay checks, and the edition's build steps
+(``feature``).
 
-May import: ``scripts.common``. Other features use it through ``passages`` and ``index`` only.
+Its passage API, for the other features: ``passages`` (ids, the passage elements of a page and
+their text), ``index`` (``passages.json``), and for checks ``corpus`` (the essays as ``make
+check`` reads them, with their passage records).
+
+May import: ``scripts.common``.
 """

@@ -9,7 +9,7 @@ from lxml import html as lxml_html
 from scripts.common import validate
 from scripts.common.feature import TOC_HEAD, Build, ContentError, Feature, Page, Project
 from scripts.common.validate import Problem
-from scripts.edition import apparatus, checks, decorate, index, passages, registry
+from scripts.edition import apparatus, checks, corpus, decorate, index, passages, registry
 
 
 def is_essay(page: Page) -> bool:
@@ -56,4 +56,4 @@ class Edition(Feature):
                     [r for uri in build.order for r in self.records.get(uri, [])])
 
     def check(self, project: Project) -> list[Problem]:
-        return checks.project_problems(project)
+        return corpus.project_problems(project)

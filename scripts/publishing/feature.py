@@ -9,7 +9,7 @@ from pathlib import Path
 from scripts.common import versions
 from scripts.common.feature import Build, Feature, Page, Project
 from scripts.common.validate import Problem
-from scripts.edition import checks, registry
+from scripts.edition import corpus, registry
 from scripts.publishing import published, reproducible
 
 
@@ -28,7 +28,7 @@ class Publishing(Feature):
         return text
 
     def check(self, project: Project) -> list[Problem]:
-        records = checks.source_records(project)
+        records = corpus.source_records(project)
         if records is None:  # an essay could not be read: its ids are unknown, not missing
             return []
         settings = project.settings

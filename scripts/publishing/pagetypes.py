@@ -36,14 +36,21 @@ def is_page(path: Path) -> bool:
 
 
 def discover(site: Path) -> dict[str, list[str]]:
-    """Every page of the built site by type: {type: [URL path, ...]}, sorted."""
+    """Every page of the built site by type: {type: [URL path, ...]}, sorted. A folder's own
+    index page, where the folder has other pages too (``/concepts/`` beside each concept's
+    page), is a type of its own: ``concepts-index``."""
     found: dict[str, list[str]] = {}
     for path in sorted(site.rglob("*.html")):
         relative = path.relative_to(site).as_posix()
         if relative.startswith("assets/") or not is_page(path):
             continue
         found.setdefault(page_type(relative), []).append(url_path(relative))
-    return found
+    for kind, paths in list(found.items()):
+        index = f"/{kind}/"
+        if index in paths and len(paths) > 1:
+            found[f"{kind}-index"] = [index]
+            found[kind] = [p for p in paths if p != index]
+    return dict(sorted(found.items()))
 
 
 def choose(site: Path, per_type: int, representative: dict[str, str] | None = None) -> list[tuple[str, str]]:

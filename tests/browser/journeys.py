@@ -37,7 +37,7 @@ VIEWPORTS: dict[str, dict] = {
 }
 
 # A page type's representative page when it should not simply be the first one found.
-REPRESENTATIVE: dict[str, str] = {"essays": "/essays/toucas/"}
+REPRESENTATIVE: dict[str, str] = {"essays": "/essays/toucas/", "concepts": "/concepts/thaad/"}
 
 # At most this many pages of one type are checked page by page (axe, privacy); all are
 # discovered, so every type is covered however many pages it has.

@@ -91,3 +91,10 @@ def test_checks_catch_unused_and_undefined_keys():
     assert any("never used" in p for p in shown(bib.problems(bib.BIB_DIR, keys - {"lavrov2008interview"})))
     assert any("used but not defined" in p for p in shown(bib.problems(bib.BIB_DIR, keys | {"nosuchwork2020"})))
 
+
+
+def test_a_citation_broken_across_lines_is_reported(tmp_path):
+    from scripts.citing import checks
+
+    source = "Text [@fedasiuk2018;\n@toucas2017] and [@gates2014duty, 403] and [^toucas-n1]\nand a [link\nwith @ sign]."
+    assert checks.split_citations(source) == [(1, "[@fedasiuk2018; @toucas2017]")]

@@ -25,6 +25,18 @@ def test_plugin_markdown_repairs_only_the_plugins_lines():
     assert out[1] == "[^cite-x]: Fedasiuk. “U.S. Missile Defense.” *NPFP*."
 
 
+def test_plugin_markdown_repairs_pandocs_ascii_forms_and_escaped_addresses():
+    """What pandoc's Markdown writer makes of a reference (a real one, from the concept pages'
+    sources): an address with underscores as a link whose text escapes them twice, dashes as
+    -- and ---, an escaped space, a straight apostrophe. Addresses keep their characters."""
+    line = ("[^cite-x]: Air\\ & Space. 2024. \"[Force's Range -- Kauai]{.nocase}.\" 4 (3): 33--53; a --- b. "
+            "[https://e.org/files/2024\\\\\\_IF12645\\\\\\_44a.html](https://e.org/files/2024\\_IF12645\\_44a.html). "
+            "<https://e.org/a--b>.")
+    assert bibtex_glue.plugin_markdown(line) == (
+        "[^cite-x]: Air & Space. 2024. “Force’s Range – Kauai.” 4 (3): 33–53; a — b. "
+        "<https://e.org/files/2024_IF12645_44a.html>. <https://e.org/a--b>.")
+
+
 def test_note_links_are_not_part_of_the_note_text():
     note = ('<div class="footnote"><ol><li id="fn:toucas-n2"><p id="toucas-n2">Gates, Duty, p. 403.&#160;'
             '<a class="footnote-backref" href="#fnref:toucas-n2">↩</a></p></li></ol></div>')

@@ -21,9 +21,21 @@ def test_redirect_stubs_are_not_pages(tmp_path):
     assert pagetypes.discover(tmp_path) == {"new": ["/new/"]}
 
 
+def test_a_folders_index_beside_its_pages_is_a_type_of_its_own(tmp_path):
+    for page in ("concepts", "concepts/thaad", "concepts/abm-treaty", "bibliography"):
+        (tmp_path / page).mkdir(parents=True, exist_ok=True)
+        (tmp_path / page / "index.html").write_text("<html><body><h1>Page</h1></body></html>")
+    assert pagetypes.discover(tmp_path) == {
+        "bibliography": ["/bibliography/"],
+        "concepts": ["/concepts/abm-treaty/", "/concepts/thaad/"],
+        "concepts-index": ["/concepts/"],
+    }
+
+
 def test_the_built_site_has_the_expected_types(site):
     found = pagetypes.discover(site)
-    assert {"home", "essays", "about", "404"} <= set(found)
+    assert {"home", "essays", "about", "404", "concepts", "concepts-index"} <= set(found)
+    assert found["concepts-index"] == ["/concepts/"]
     assert found["essays"] == ["/essays/fedasiuk/", "/essays/toucas/"]
     chosen = pagetypes.choose(site, 1, {"essays": "/essays/toucas/"})
     assert ("essays", "/essays/toucas/") in chosen
