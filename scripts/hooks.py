@@ -20,7 +20,7 @@ if str(ROOT) not in sys.path:
 import jinja2  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import Files  # noqa: E402
+from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from mkdocs.structure.toc import AnchorLink, TableOfContents  # noqa: E402
 from mkdocs_bibtex.citation import CitationBlock  # noqa: E402
 
@@ -32,6 +32,7 @@ from scripts.common.feature import TOC_HEAD, Build, ContentError, Page, Source  
 _background = ThreadPoolExecutor(max_workers=2)
 _cache = diskcache.folder(ROOT, os.environ)
 _site: site.Site | None = None
+IN_NAV, NOT_IN_NAV = InclusionLevel.INCLUDED, InclusionLevel.NOT_IN_NAV
 
 
 def _guarded(hook):
@@ -61,10 +62,13 @@ def on_config(config):
 
 
 def on_files(files, config):
+    kept = [f for f in files if not _site.claims(f.src_uri)]  # MkDocs never reads those files
+    kept += [File.generated(config, uri, content=markdown, inclusion=IN_NAV if in_nav else NOT_IN_NAV)
+             for uri, (markdown, in_nav) in _site.pages().items()]
     _site.build.sources = lambda: [Source(f.src_uri, f.content_string, f.page.title if f.page else None)
-                                   for f in files.documentation_pages()]
+                                   for f in kept if f.is_documentation_page()]
     rank = _site.files()
-    return Files(sorted(files, key=lambda f: rank.get(f.src_uri, 0)))
+    return Files(sorted(kept, key=lambda f: rank.get(f.src_uri, 0)))
 
 
 def on_nav(nav, config, files):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from scripts.annotations.feature import Annotations
 from scripts.citing.feature import Citing
 from scripts.common import datafiles, htmltools
 from scripts.common.feature import Build, Feature, Page, Project
@@ -19,8 +20,8 @@ from scripts.edition.feature import Edition
 from scripts.publishing.feature import Publishing, release_date
 
 # The order in which the features act on each page: the edition's text first (its reader
-# controls and passage ids), then what builds on it: citations, concept links.
-FEATURES: tuple[type[Feature], ...] = (Edition, Citing, Concepts, Publishing)
+# controls and passage ids), then what builds on it: citations, concept links, annotations.
+FEATURES: tuple[type[Feature], ...] = (Edition, Citing, Concepts, Annotations, Publishing)
 
 
 class Site:
@@ -33,6 +34,17 @@ class Site:
     def start(self) -> None:
         for feature in self.features:
             feature.start(self.build)
+
+    def claims(self, src_uri: str) -> bool:
+        """A docs file a feature reads itself, which MkDocs must neither read nor copy."""
+        return any(feature.claims(src_uri) for feature in self.features)
+
+    def pages(self) -> dict[str, tuple[str, bool]]:
+        """The pages the features make: src_uri -> (Markdown, listed in the navigation)."""
+        made: dict[str, tuple[str, bool]] = {}
+        for feature in self.features:
+            made.update(feature.pages(self.build))
+        return made
 
     def files(self) -> dict[str, int]:
         """When to build each page (src_uri -> rank, higher is later: the latest any feature asks)."""

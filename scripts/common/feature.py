@@ -10,6 +10,8 @@ A build makes one instance of every feature (so a feature keeps what it needs be
 itself). The steps, in the order a build takes them:
 
 ``start``     the build begins (before the plugins read their configuration)
+``pages``     the pages the feature makes itself (``claims``: the docs files it reads itself,
+              which MkDocs must not)
 ``files``     every page's Markdown is known: start work beside the build, and say when each
               page should be built (a rank: higher is later)
 ``markdown``  one page's Markdown, before it is rendered: returns the new Markdown
@@ -160,6 +162,14 @@ class Feature:
 
     def start(self, build: Build) -> None:
         pass
+
+    def claims(self, src_uri: str) -> bool:
+        """A docs file this feature reads itself (untrusted input, say): MkDocs must not."""
+        return False
+
+    def pages(self, build: Build) -> dict[str, tuple[str, bool]]:
+        """The pages this feature makes: src_uri -> (Markdown, listed in the navigation)."""
+        return {}
 
     def files(self, build: Build, pages: dict[str, str]) -> dict[str, int]:
         return {}

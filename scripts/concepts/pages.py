@@ -84,7 +84,7 @@ def related_markdown(concept: model.Concept, glossary: model.Glossary) -> str:
     related = glossary.related(concept.slug)
     if not related:
         return ""
-    items = "".join(f'<li><a href="../{escape(s)}/" data-preview="">{escape(glossary.concepts[s].title)}</a></li>'
+    items = "".join(f'<li><a href="../{escape(s)}/" data-concept-preview="">{escape(glossary.concepts[s].title)}</a></li>'
                     for s in related)
     return "\n".join(["", "## Related concepts {#related}", "", f'<ul class="concept-related">{items}</ul>', ""])
 
@@ -97,7 +97,7 @@ def concept_markdown(text: str, concept: model.Concept, glossary: model.Glossary
 
 def _row(concept: model.Concept, uses: Uses, authors: list[tuple[str, list[str]]], prefix: str) -> str:
     cells = "".join(f"<td>{sum(uses.count(concept.slug, e)[0] for e in essays)}</td>" for _, essays in authors)
-    return (f'<tr><th scope="row"><a href="{escape(prefix + concept.url)}" data-preview="">'
+    return (f'<tr><th scope="row"><a href="{escape(prefix + concept.url)}" data-concept-preview="">'
             f"{escape(concept.title)}</a></th>{cells}</tr>")
 
 

@@ -16,21 +16,23 @@ from scripts.common.feature import DocsPage, Project
 from scripts.common.validate import Problem
 from scripts.edition import apparatus, copytext, decorate, fidelity, passages, registry
 from scripts.edition.checks import essay_structure, front_matter, unique_ids
+from scripts.edition.textmap import TextMap
 
 
-def essay_problems(page: DocsPage, docs: Path, config: Path, redirects: dict[str, str]) -> tuple[list[Problem], list[dict]]:
-    """Everything wrong with one essay page, and its passage records (none if its front matter
-    is unusable): front matter, structure of the rendered text, fidelity to the copy-text."""
+def essay_problems(page: DocsPage, docs: Path, config: Path, redirects: dict[str, str]) -> tuple[list[Problem], list[dict], object]:
+    """Everything wrong with one essay page, its passage records and its rendered, decorated
+    HTML (no records and no HTML if its front matter is unusable): front matter, structure of the
+    rendered text, fidelity to the copy-text."""
     meta, rel, source = page.meta, page.rel, page.source
     line_of = page.line_finder()
     problems = front_matter(meta, rel, line_of)
     if problems:
-        return problems, []
+        return problems, [], None
     essay = meta["essay"]["id"]
     copy = meta["copytext"]
     text_path = docs / copy["file"]
     if not text_path.exists():
-        return [Problem(rel, None, "front matter copytext.file", f"{copy['file']} does not exist in docs/")], []
+        return [Problem(rel, None, "front matter copytext.file", f"{copy['file']} does not exist in docs/")], [], None
     raw = copytext.read(text_path)
     if copytext.sha256(raw) != copy["sha256"]:
         problems.append(Problem(rel, line_of(["copytext", "sha256"]), "front matter copytext.sha256",
@@ -44,7 +46,7 @@ def essay_problems(page: DocsPage, docs: Path, config: Path, redirects: dict[str
         head = copytext.header(raw, copy)
         blocks = copytext.apply_emendations(copytext.blocks(raw, copy), meta.get("emendations") or [])
     except copytext.CopyTextError as error:
-        return problems + [Problem(rel, line_of(["copytext"]), "front matter copytext", str(error))], records
+        return problems + [Problem(rel, line_of(["copytext"]), "front matter copytext", str(error))], records, root
     if "title" in head and head["title"] != meta["title"]:
         problems.append(Problem(rel, line_of(["title"]), "front matter title",
                                 f"title {meta['title']!r} differs from the copy-text's {head['title']!r}"))
@@ -53,7 +55,7 @@ def essay_problems(page: DocsPage, docs: Path, config: Path, redirects: dict[str
                                 f"byline differs from the copy-text's {head['byline']!r}"))
     for message in fidelity.compare(blocks, records):
         problems.append(Problem(rel, None, "fidelity", message))
-    return problems, records
+    return problems, records, root
 
 
 def _essays(project: Project) -> tuple[list[Problem], dict[str, list[dict]], bool]:
@@ -61,13 +63,16 @@ def _essays(project: Project) -> tuple[list[Problem], dict[str, list[dict]], boo
     every essay could be read (an essay whose front matter failed has unknown ids, not missing)."""
     redirects = registry.load(project.docs / registry.FILENAME)["redirects"]
     problems, records_by_file, readable = [], {}, True
+    roots = project.memo("edition.roots", dict)
     for page in project.pages:
         if page.meta is None or "essay" not in page.meta:
             continue
-        found, records = essay_problems(page, project.docs, project.config, redirects)
+        found, records, root = essay_problems(page, project.docs, project.config, redirects)
         problems += found
         readable &= bool(records)
         records_by_file[page.rel] = records
+        if root is not None:
+            roots[page.meta["essay"]["id"]] = root
     return problems, records_by_file, readable
 
 
@@ -80,6 +85,20 @@ def source_records(project: Project) -> list[dict] | None:
     an essay could not be read (so checks that compare ids say nothing rather than too much)."""
     _, records_by_file, readable = essays(project)
     return [r for records in records_by_file.values() for r in records] if readable else None
+
+
+def text_maps(project: Project) -> dict[str, TextMap] | None:
+    """Each passage's text mapped onto its HTML (scripts.edition.textmap), by id, as ``make
+    check`` renders the essays; None if an essay could not be read."""
+    if source_records(project) is None:
+        return None
+
+    def build() -> dict[str, TextMap]:
+        roots = project.memo("edition.roots", dict)
+        return {el.get("id"): TextMap(el) for essay, root in roots.items()
+                for el, parsed in passages.elements(root, essay) if parsed.kind != "heading"}
+
+    return project.memo("edition.text_maps", build)
 
 
 def project_problems(project: Project) -> list[Problem]:

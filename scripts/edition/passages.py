@@ -51,6 +51,7 @@ NOT_TEXT = (
     ".footnote-backref",
     ".emendation-mark",
     ".edition-biblink",
+    "[data-not-text]",  # what another feature adds to a passage (an annotation's marker)
 )
 
 

@@ -5,7 +5,8 @@ runs across inline markup still one mention."""
 from lxml import html
 
 from scripts.common import htmltools
-from scripts.concepts.linking import Text, link_passage
+from scripts.concepts.linking import link_passage
+from scripts.edition.textmap import TextMap as Text
 from scripts.concepts.matcher import Alias, Matcher
 from scripts.edition import passages
 
@@ -32,7 +33,7 @@ def test_the_first_mention_of_each_concept_is_linked_and_every_mention_reported(
         ("thaad", True), ("aegis-ashore", True), ("thaad", False), ("abm-treaty", True)]
     assert text == passages.text(el) == "THAAD and Aegis Ashore; again THAAD, and the ABM Treaty."
     lead = el.cssselect("a.concept-link")[0]
-    assert lead.get("href") == "../../concepts/thaad/" and lead.get("data-preview") == ""
+    assert lead.get("href") == "../../concepts/thaad/" and lead.get("data-concept-preview") == ""
 
 
 def test_no_link_inside_links_code_note_markers_back_links_or_emendation_marks():
@@ -60,7 +61,7 @@ def test_a_mention_split_by_a_note_marker_or_an_emendation_is_one_mention():
     parts = el.cssselect("a.concept-link")
     assert [a.text_content() for a in parts] == ["Missile ", "Defense ", "Review"]
     # One link for a reader: the first part; the others are hidden from assistive technology.
-    assert parts[0].get("data-preview") == "" and parts[0].get("aria-hidden") is None
+    assert parts[0].get("data-concept-preview") == "" and parts[0].get("aria-hidden") is None
     assert all(a.get("aria-hidden") == "true" and a.get("tabindex") == "-1" for a in parts[1:])
     assert passages.text(el) == before, "linking changes no word"
     assert el.cssselect("sup a.footnote-ref")[0].text == "2", "the note marker is untouched"

@@ -119,7 +119,7 @@ def test_each_mention_is_one_link_for_a_reader(site):
             if "concept-link--cont" in a.get("class"):
                 assert a.get("aria-hidden") == "true" and a.get("tabindex") == "-1"
             else:
-                assert a.get("data-preview") == "" and a.get("href").startswith("../../concepts/")
+                assert a.get("data-concept-preview") == "" and a.get("href").startswith("../../concepts/")
 
 
 def concept_pages(site: Path, glossary: model.Glossary):

@@ -1,0 +1,142 @@
+"""A passage's text mapped onto its HTML, for features that mark words in it without changing
+them (concept links, annotation highlights).
+
+A passage element's text is read as the passage index reads it (:func:`passages.text`: the
+edition's controls, note markers, back-links and emendation marks left out, white space
+collapsed), so an offset into :attr:`TextMap.text` is an offset into the passage's text in
+``passages.json``. The same walk gives the text a reader sees and copies, note markers' numbers
+and emendation marks included (:attr:`TextMap.display`), and which characters are links or code
+(where no new element may start). :meth:`TextMap.wrap` puts a span of the text into new
+elements, one per piece of markup it runs over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import html as lxml_html
+
+from scripts.edition import passages
+
+# Parts of a passage whose text a reader sees but passages.text leaves out.
+MARKERS = ("sup[id^='fnref']", ".emendation-mark")
+# Text that is the passage's but inside a link or code: no new element may wrap part of it.
+BLOCKED = ("a", "code", "kbd", "samp")
+TEXT, MARKER, LINKED = "text", "marker", "linked"
+
+
+@dataclass
+class Piece:
+    """A run of raw text held by one lxml text slot (``el.text`` or ``el.tail``)."""
+
+    element: lxml_html.HtmlElement
+    slot: str  # "text" or "tail"
+    raw_start: int
+    kind: str  # TEXT, MARKER or LINKED
+
+
+def _collapse(raw: str, keep) -> tuple[str, list[int]]:
+    """The characters of ``raw`` that ``keep(i)``, white space collapsed as passages.text does
+    (" ".join(text.split())), and for each character of the result its index in ``raw``."""
+    out: list[str] = []
+    index: list[int] = []
+    pending = None
+    for i, ch in enumerate(raw):
+        if not keep(i):
+            continue
+        if ch.isspace():
+            if out:
+                pending = i if pending is None else pending
+            continue
+        if pending is not None:
+            out.append(" ")
+            index.append(pending)
+            pending = None
+        out.append(ch)
+        index.append(i)
+    return "".join(out), index
+
+
+class TextMap:
+    """The text of one passage element, as passages.json has it and as a reader sees it."""
+
+    def __init__(self, root: lxml_html.HtmlElement):
+        self.root = root
+        self.pieces: list[Piece] = []
+        self.raw = ""
+        skipped = {el for selector in passages.NOT_TEXT for el in root.cssselect(selector)}
+        # The elements themselves are kept (alive): lxml makes a new Python object for a node
+        # whose last one was freed, so ids of freed ones could be any other element's.
+        markers = {el for selector in MARKERS for el in root.cssselect(selector)}
+        self._walk(root, skipped, markers, TEXT)
+        self.kinds: list[str] = []
+        for piece in self.pieces:
+            self.kinds += [piece.kind] * len(getattr(piece.element, piece.slot) or "")
+        self.text, self.to_raw = _collapse(self.raw, lambda i: self.kinds[i] != MARKER)
+        self.display, self.display_to_raw = _collapse(self.raw, lambda i: True)
+
+    def _walk(self, el, skipped: set, markers: set, kind: str) -> None:
+        if kind == TEXT and el.tag in BLOCKED:
+            kind = LINKED
+        self._add(el, "text", kind)
+        for child in el:
+            if not isinstance(child.tag, str):  # a comment or processing instruction
+                self._add(child, "tail", kind)
+                continue
+            if child in markers:
+                self._walk(child, set(), set(), MARKER)
+            elif child not in skipped:
+                self._walk(child, skipped, markers, kind)
+            self._add(child, "tail", kind)
+
+    def _add(self, el, slot: str, kind: str) -> None:
+        value = getattr(el, slot)
+        if value:
+            self.pieces.append(Piece(el, slot, len(self.raw), kind))
+            self.raw += value
+
+    def free(self, start: int, end: int) -> bool:
+        """The text from ``start`` to ``end`` holds no link or code: it may be wrapped."""
+        return all(self.kinds[i] == TEXT for i in range(self.to_raw[start], self.to_raw[end - 1] + 1)
+                   if self.kinds[i] != MARKER)
+
+    def from_display(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span of :attr:`text` that holds the words of ``display[start:end]`` (markers
+        dropped), or None if it holds none."""
+        raw = [self.display_to_raw[i] for i in range(start, end) if self.kinds[self.display_to_raw[i]] != MARKER]
+        if not raw:
+            return None
+        positions = {r: i for i, r in enumerate(self.to_raw)}
+        inside = [positions[r] for r in raw if r in positions]
+        return (inside[0], inside[-1] + 1) if inside else None
+
+    def wrap(self, start: int, end: int, make) -> list[lxml_html.HtmlElement]:
+        """Put the text from ``start`` to ``end`` into elements made by ``make(first)``, one per
+        piece of markup it runs over (``first``: the piece with its first word); markers inside
+        are left where they are. Call for a passage's spans from the last to the first."""
+        raw_start, raw_end = self.to_raw[start], self.to_raw[end - 1] + 1
+        made_all, first = [], True
+        for piece in self.pieces:
+            value = getattr(piece.element, piece.slot) or ""
+            lo, hi = max(raw_start, piece.raw_start), min(raw_end, piece.raw_start + len(value))
+            if lo >= hi or piece.kind == MARKER:
+                continue
+            made = make(first)
+            first = False
+            _split(piece, lo - piece.raw_start, hi - piece.raw_start, made)
+            made_all.append(made)
+        return made_all
+
+
+def _split(piece: Piece, lo: int, hi: int, made: lxml_html.HtmlElement) -> None:
+    """Move characters ``lo`` to ``hi`` of the piece's text into ``made``, in place."""
+    value = getattr(piece.element, piece.slot)
+    made.text = value[lo:hi]
+    if piece.slot == "text":
+        piece.element.text = value[:lo]
+        made.tail = value[hi:]
+        piece.element.insert(0, made)
+    else:
+        piece.element.tail = value[:lo]
+        piece.element.addnext(made)
+        made.tail = value[hi:]
