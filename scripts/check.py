@@ -10,6 +10,7 @@ passage id to the registry (ids are never removed).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -29,6 +30,30 @@ def run(docs: Path, config: Path, register: bool = False) -> list[Problem]:
     return found
 
 
+def _escape(value: str, property_: bool = False) -> str:
+    """GitHub's escaping of workflow command data (and of its properties)."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if property_ else value
+
+
+def workflow_commands(found: list[Problem]) -> list[str]:
+    """Each problem as a GitHub Actions workflow command, so that it shows on the pull
+    request's diff at its file and line: ``::error file=…,line=…,title=…::…``."""
+    lines = []
+    for p in found:
+        props = [f"file={_escape(p.file, True)}"] + ([f"line={p.line}"] if p.line else [])
+        props.append(f"title={_escape('make check: ' + p.field, True)}")
+        lines.append(f"::{'warning' if p.warning else 'error'} {','.join(props)}::{_escape(p.message)}")
+    return lines
+
+
+def summary_markdown(found: list[Problem]) -> str:
+    """The problems as the job summary's Markdown: a line each."""
+    rows = [f"- {'⚠️' if p.warning else '❌'} `{p.file}{':' + str(p.line) if p.line else ''}` "
+            f"**{p.field}**: {p.message}" for p in found]
+    return "### make check\n\n" + "\n".join(rows) + "\n\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=Path, default=Path("docs"))
@@ -38,6 +63,13 @@ def main(argv: list[str] | None = None) -> int:
     found = run(args.docs, args.config, args.register)
     for problem in found:
         print(problem, file=sys.stderr)
+    if os.environ.get("GITHUB_ACTIONS") == "true":  # each problem on the pull request's diff
+        for line in workflow_commands(found):
+            print(line)
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary and found:
+            with open(summary, "a", encoding="utf-8") as out:
+                out.write(summary_markdown(found))
     problems = [p for p in found if not p.warning]
     warnings = len(found) - len(problems)
     if problems:

@@ -95,6 +95,7 @@ def check(project: Project, features: tuple[type[Feature], ...] = FEATURES) -> l
     """``make check``: every feature's data files against their schemas first (the checks read
     them), then each page's front matter as YAML, then every feature's checks, in order."""
     made = [feature() for feature in features]
+    project.claims = lambda uri: any(feature.claims(uri) for feature in made)
     files = {name: schema for feature in made for name, schema in feature.data_files.items()}
     problems = datafiles.problems(project.root, files, project.docs)
     if problems:

@@ -71,13 +71,19 @@
   }
 
   function filterSelect(name, label, values, labels) {
-    var wrap = document.createElement("label");
+    /* The label names the select by "for", not by holding it: its name is the label alone. */
+    var wrap = document.createElement("span");
     wrap.className = "annotation-tools__filter";
-    wrap.appendChild(document.createTextNode(label + " "));
     var select = document.createElement("select");
+    select.id = "annotation-filter-" + name;
     select.setAttribute("data-annotation-filter", name);
+    var text = document.createElement("label");
+    text.htmlFor = select.id;
+    text.textContent = label;
     option(select, "", "all");
     values.forEach(function (value) { option(select, value, labels[value] || value); });
+    wrap.appendChild(text);
+    wrap.appendChild(document.createTextNode(" "));
     wrap.appendChild(select);
     return wrap;
   }

@@ -1,4 +1,4 @@
-/* Previews of concepts (markup: scripts/concepts/linking.py, class "concept-link"; concept
+/* Previews of concepts (markup: scripts/concepts/linking.py and pages.py, data-concept-preview; concept
    pages: scripts/concepts/pages.py). Hovering over a concept's link, or moving to it with the
    keyboard, shows a card with the concept's definition (its page's title and first section)
    without leaving the page; a touch opens the page, as any link does.
@@ -10,7 +10,7 @@
 (function () {
   "use strict";
 
-  var SELECTOR = "a.concept-link:not(.concept-link--cont)";
+  var SELECTOR = "a[data-concept-preview]";  /* a mention in an essay, a related concept, the index */
   var cache = {};
   var card = null;
   var owner = null;

@@ -89,8 +89,18 @@ def closest(exact: str, texts: dict[str, str]) -> tuple[str, str, float] | None:
     for pid, text in texts.items():
         match = fuzz.partial_ratio_alignment(words, text)
         if match and (best is None or match.score > best[2]):
-            best = (pid, text[match.dest_start:match.dest_end], match.score)
+            start, end = _whole_words(text, match.dest_start, match.dest_end)
+            best = (pid, text[start:end], match.score)
     return best if best and best[2] >= 60 else None
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to whole words (an alignment may cut one)."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
 
 
 def nearest_ids(pid: str, ids: list[str], limit: int = 3) -> list[str]:

@@ -12,10 +12,12 @@ they are not there (the closest words, in that passage or a nearby one) or stand
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 from scripts.annotations import anchoring, model, reading, rendering
 from scripts.annotations.anchoring import Anchor, Miss
+from scripts.citing import quotes
 from scripts.common.feature import Project
 from scripts.common.validate import Problem, schema_problems
 from scripts.edition.textmap import TextMap
@@ -172,6 +174,19 @@ def project_problems(project: Project) -> list[Problem]:
     annotations, problems = read_all(project.docs, bib_keys(project))
     texts = corpus.text_maps(project)
     if texts is not None:
-        order = [r["id"] for r in corpus.source_records(project)]
-        problems += anchor_all(annotations, texts, order)[1]
+        records = corpus.source_records(project)
+        problems += anchor_all(annotations, texts, [r["id"] for r in records])[1]
+        problems += quote_problems(annotations, quotes.essay_texts(project, records))
     return problems
+
+
+def quote_problems(annotations: list[model.Annotation], essays) -> list[Problem]:
+    """An annotation's note quotes an author only in the author's words."""
+    return [Problem(a.rel, _body_line(a, quote), "note", f"“{quote}” {quotes.MESSAGE}")
+            for a in annotations for quote in quotes.author_quotes(a.body, essays)]
+
+
+def _body_line(a: model.Annotation, words: str) -> int:
+    """The line of the note where ``words`` start (they may run across lines)."""
+    found = re.search(r"\s+".join(map(re.escape, words.split())), a.body)
+    return a.body_line + (a.body[:found.start()].count("\n") if found else 0)

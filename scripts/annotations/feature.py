@@ -1,8 +1,9 @@
 """Annotations in the build: every annotation file read and checked as the build starts (the
 same checks as ``make check``; MkDocs never reads the files), each anchored in its passage as
 the essays are built, its words highlighted there with a marker and its note beside them; its
-own page, the index of all annotations and each essay's index made after the essays. A file
-that is not published as an annotation fails the build: none is dropped."""
+own page, the index of all annotations and each essay's index made after the essays; the
+concepts a note names linked to their pages, as in the essays. A file that is not published
+as an annotation fails the build: none is dropped."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from scripts.citing import bib, csl
 from scripts.common import htmltools
 from scripts.common.feature import Build, ContentError, Feature, Page, Project
 from scripts.common.validate import Problem
+from scripts.concepts.linking import ProseLinker
 from scripts.edition import passages
 from scripts.edition.textmap import TextMap
 
@@ -36,7 +38,12 @@ class Annotations(Feature):
         self.contexts: dict[str, pages.Context] = {}
         self.essays: list[tuple[str, str, str]] = []  # (id, title, page src_uri) as built
         self.passage_order: dict[str, int] = {}
-        self.cited = self._format_citations(build)
+        self._cited = build.submit(self._format_citations, build)  # beside the build
+        self.concepts = ProseLinker.of(build.docs_dir)
+
+    @property
+    def cited(self) -> dict[str, list[str]]:
+        return self._cited.result()
 
     def _format_citations(self, build: Build) -> dict[str, list[str]]:
         """Every note's citations, formatted in the edition's style in one pandoc run (none with
@@ -81,7 +88,10 @@ class Annotations(Feature):
                     place.append(child)
 
     def _note(self, a: model.Annotation, prefix: str) -> str:
-        return rendering.render(a.body, self.cited.get(a.id, []), prefix)
+        """The note's HTML (rendered and sanitized), its concepts linked as in the essays."""
+        root = htmltools.parse_fragment(rendering.render(a.body, self.cited.get(a.id, []), prefix))
+        self.concepts.link(root, prefix)
+        return htmltools.serialize_fragment(root)
 
     def _essay(self, build: Build, page: Page, root: lxml_html.HtmlElement) -> None:
         essay = page.meta["essay"]["id"]

@@ -1,9 +1,10 @@
 """The annotation layer of an essay page, made at build time (nothing is fetched when a page is
 read): each annotation's words highlighted in its passage, a marker after them that opens its
-note, the note itself beside the passage (hidden until opened), and each passage's count.
+note, the note itself beside the passage (hidden until opened; left out of the site search,
+which finds it on its own page), and each passage's count.
 
 Without the page's script every marker is a link to the annotation's own page; the script
-(the annotations section of overrides/assets/edition.js) makes it open the note in place, and
+(overrides/assets/annotations.js) makes it open the note in place, and
 adds the controls that hide or show the layer and filter it by motivation or tag, in a place
 the page keeps for them, so nothing moves.
 """
@@ -33,7 +34,7 @@ def label(a: model.Annotation, number: int, where: str) -> str:
 
 def marker(a: model.Annotation, number: int, where: str, prefix: str) -> lxml_html.HtmlElement:
     return htmltools.element(
-        f'<sup class="annotation-marker" data-not-text=""><a href="{escape(prefix + a.url)}" data-annotation="{escape(a.id)}" '
+        f'<sup class="annotation-marker" data-not-text="" data-search-exclude><a href="{escape(prefix + a.url)}" data-annotation="{escape(a.id)}" '
         f'data-motivation="{a.motivation}" data-tags="{escape(" ".join(a.tags))}" '
         f'aria-label="{escape(label(a, number, where))}">✎</a></sup>')
 
@@ -50,7 +51,7 @@ def note(a: model.Annotation, body_html: str, sources_html: list[str], prefix: s
     aside = htmltools.element(
         f'<aside class="annotation-note" id="{a.anchor}-note" data-annotation="{escape(a.id)}" '
         f'data-motivation="{a.motivation}" data-tags="{escape(" ".join(a.tags))}" '
-        f'aria-label="{escape(label(a, number, where))}" hidden>'
+        f'aria-label="{escape(label(a, number, where))}" hidden data-search-exclude>'
         f'<p class="annotation-note__meta"><span class="annotation-note__motivation">'
         f'{escape(model.MOTIVATIONS[a.motivation])}</span> · {who} · {dates}</p>'
         f'<div class="annotation-note__body"></div>'
@@ -62,6 +63,17 @@ def note(a: model.Annotation, body_html: str, sources_html: list[str], prefix: s
     for child in htmltools.parse_fragment(body_html):
         body.append(child)
     return aside
+
+
+def _outside(mark: lxml_html.HtmlElement, passage: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """The element the marker follows: the last highlight, or the outermost link, code or note
+    marker it ends in (a link may not hold the marker's link, nor a note number a marker)."""
+    after, node = mark, mark
+    while (parent := node.getparent()) is not None and parent is not passage:
+        if parent.tag in ("a", "code", "kbd", "samp", "sup"):
+            after = parent
+        node = parent
+    return after
 
 
 def add(root: lxml_html.HtmlElement, essay: str, annotations: list[model.Annotation], anchors: dict[str, Anchor],
@@ -82,10 +94,10 @@ def add(root: lxml_html.HtmlElement, essay: str, annotations: list[model.Annotat
         for number, a in sorted(enumerate(mine, 1), key=lambda item: -anchors[item[1].id].start):
             anchor = anchors[a.id]
             marks = TextMap(el).wrap(anchor.start, anchor.end, lambda first, a=a: _mark(a, first))
-            made = marker(a, number, where, prefix)
-            made.tail = marks[-1].tail
-            marks[-1].tail = None
-            marks[-1].addnext(made)
+            made, after = marker(a, number, where, prefix), _outside(marks[-1], el)
+            made.tail = after.tail
+            after.tail = None
+            after.addnext(made)
         for number, a in reversed(list(enumerate(mine, 1))):  # after the passage, in order
             el.addnext(note(a, notes[a.id], sources.get(a.id, []), prefix, number, where))
         el.set("data-annotations", str(len(mine)))
@@ -100,7 +112,9 @@ def _count(el: lxml_html.HtmlElement, count: int) -> None:
     if not tools:
         return
     word = "annotation" if count == 1 else "annotations"
-    badge = htmltools.element(f'<span class="annotation-count" title="{count} {word}">'
+    # <small>, not <span>: Material's search ends an exclusion at the first inner element of
+    # the excluded one's tag (it compares elements by tag), and would index "✎3".
+    badge = htmltools.element(f'<small class="annotation-count" title="{count} {word}" data-search-exclude>'
                               f'<span class="md-visually-hidden">{count} {word}</span>'
-                              f'<span aria-hidden="true">✎{count}</span></span>')
+                              f'<span aria-hidden="true">✎{count}</span></small>')
     tools[0].append(badge)

@@ -73,7 +73,7 @@ def annotation_markdown(a: model.Annotation, where: Context, sources: list[str],
            '<p class="annotation-page__kind">An annotation: the annotator’s words, not the author’s.</p>', "",
            f'<dl class="annotation-page__facts">{rows}</dl>', "",
            "## The words annotated {#words}", "",
-           f'<blockquote class="annotation-page__quote" cite="{escape(prefix + where.essay_url)}#{escape(a.target)}">'
+           f'<blockquote class="annotation-page__quote" data-search-exclude cite="{escape(prefix + where.essay_url)}#{escape(a.target)}">'
            f"<p>{_quote(where)}</p></blockquote>", "",
            f'<p class="annotation-page__context"><a href="{escape(context_url)}">Read it in context</a>, highlighted in '
            f"the essay.</p>", "",
@@ -117,8 +117,12 @@ def index_markdown(annotations: list[model.Annotation], contexts: dict[str, Cont
     out = ["# Annotations", "", INTRO.format(prefix="../"), ""]
     for essay, essay_title in essays:
         mine = _order([a for a in annotations if a.essay == essay], contexts, passage_order)
-        out += [f"## {escape(essay_title)} {{#{essay}}}", "",
-                f'<p><a href="{essay}/">The annotations on this essay</a> ({len(mine)}).</p>', "",
+        out += [f"## {escape(essay_title)} {{#{essay}}}", ""]
+        if not mine:
+            out += ["<p>No annotations yet.</p>", ""]
+            continue
+        out += [f'<p><a href="{essay}/">The annotations on this essay</a> ({len(mine)}), and '
+                f'<a href="../essays/{essay}/">the essay</a> with them highlighted.</p>', "",
                 _list(mine, contexts, "../"), ""]
     return "\n".join(out)
 

@@ -132,6 +132,13 @@ def read(path: Path, docs: Path) -> Read:
     yaml_text, result.body = text[4:end + 1], text[end + 5:]
     result.body_line = yaml_text.count("\n") + 3
     offset = 1  # the YAML starts on the file's second line
+    bad = FORBIDDEN.search(yaml_text)
+    if bad:
+        line = yaml_text[: bad.start()].count("\n") + 1 + offset
+        field = yaml_text[: bad.start()].rsplit("\n", 1)[-1].split(":", 1)[0].strip() or "?"
+        result.issues.append(Issue(f"front matter {field}", "holds a control or bidirectional-override "
+                                   "character: retype the text", line))
+        return result
     try:
         issues = _events_problems(yaml_text, offset)
         if issues:
@@ -143,9 +150,12 @@ def read(path: Path, docs: Path) -> Read:
             return result
         meta = yaml.load(yaml_text, Loader=_Loader)  # noqa: S506 (a SafeLoader, checked above)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        # Where the trouble began (an unclosed quotation mark's line), else where it was found.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        result.issues.append(Issue("front matter", f"is not valid YAML ({problem}): check the quoting and indentation",
+        context = getattr(error, "context", None)
+        said = f"{context}: {problem}" if context else problem
+        result.issues.append(Issue("front matter", f"is not valid YAML ({said}): check the quoting and indentation",
                                    mark.line + 1 + offset if mark else None))
         return result
     if not isinstance(meta, dict):

@@ -13,8 +13,8 @@ put back, formatted by the citing package, after sanitizing.
 from __future__ import annotations
 
 import re
-from html import escape
-from urllib.parse import urlsplit
+from html import escape, unescape
+from urllib.parse import unquote, urlsplit
 
 import nh3
 from lxml import html as lxml_html
@@ -58,11 +58,27 @@ CITATION_RE = re.compile(r"^\[@[A-Za-z0-9_][\w:-]*(?:, (?:p|pp|para|paras|ch|sec
 
 
 def allowed_href(href: str) -> bool:
-    """An address a note may link to: http(s), mailto, or a path inside the site."""
-    parts = urlsplit(href.strip())
-    if parts.scheme:
-        return parts.scheme.lower() in SCHEMES and (parts.scheme.lower() == "mailto" or bool(parts.netloc))
-    return not href.strip().startswith("//") and "\\" not in href
+    """An address a note may link to: http(s), mailto, or a path inside the site. Anything that
+    looks like another scheme (a colon before the first slash, however it is spelt) is not."""
+    href = href.strip()
+    head = re.split(r"[/?#]", href, maxsplit=1)[0]
+    if ":" in head:
+        scheme = head.split(":", 1)[0].lower()
+        return scheme in SCHEMES and (scheme == "mailto" or bool(urlsplit(href).netloc))
+    return not href.startswith("//") and "\\" not in href
+
+
+SCRIPTY = re.compile(r"(?:java|vb|live|mocha)script:|data:[^,]*(?:base64|html|svg)|\bon[a-z]+=")
+
+
+def scripty(line: str) -> bool:
+    """A script address or an event handler in a line of the note, however disguised (entities,
+    percent-escapes, white space or control characters inside, any case)."""
+    for variant in (line, unescape(line), unquote(unescape(line))):
+        squeezed = re.sub(r"[\s\x00-\x1f]+", "", variant).lower()
+        if SCRIPTY.search(squeezed):
+            return True
+    return False
 
 
 def unsafe(body: str) -> list[tuple[int, str]]:
@@ -84,8 +100,8 @@ def unsafe(body: str) -> list[tuple[int, str]]:
             if not allowed_href(href):
                 found.append((line, f"the link address {href[:60]!r} is not allowed: use an https:// address "
                                     "or a page of this site"))
-    for line, text in enumerate(body.splitlines(), 1):  # autolinks and reference links that did not parse
-        if re.search(r"(?i)\b(?:java|vb)script\s*:|\bdata\s*:[^\s]*base64|\bon[a-z]+\s*=", text):
+    for line, text in enumerate(body.splitlines(), 1):  # what a parser would not even call a link
+        if scripty(text):
             found.append((line, "a script address or an event handler is not allowed: remove it"))
     return sorted(set(found), key=lambda item: (item[0] or 0, item[1]))
 

@@ -107,3 +107,47 @@ def weights(site: Path, pages: list[tuple[str, str]], url: str | None = None) ->
     return out
 
 
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve_edit(project: Path, annotation: Path, url_path: str, timeout: float = 300) -> float:
+    """Seconds `make serve` (``mkdocs serve``) takes to show an edited annotation: from saving the
+    file to its page, rebuilt, holding the new words. The server is started and stopped here."""
+    import urllib.request
+
+    port = _free_port()
+    env = environment()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-q",
+                               "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/{url_path}", timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    try:
+        deadline = time.monotonic() + timeout
+        while not page() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        marker = f"edited-{time.monotonic_ns()}"
+        text = annotation.read_text(encoding="utf-8")
+        started = time.perf_counter()
+        annotation.write_text(text.rstrip("\n") + f" {marker}\n", encoding="utf-8")
+        while marker not in page():
+            if time.monotonic() > deadline:
+                raise SystemExit(f"make serve did not show the edited annotation within {timeout} s")
+            time.sleep(0.1)
+        return time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

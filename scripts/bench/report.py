@@ -57,6 +57,16 @@ def lighthouse_section(lh: dict, title: str, goals: str = GOALS) -> list[str]:
     return lines
 
 
+def _serve(report: dict) -> list[str]:
+    """How long `make serve` takes to show an edited annotation (medians of 3)."""
+    serve = report.get("serve")
+    if not serve:
+        return []
+    return [f"`make serve` shows an edited annotation ({serve['annotation']}: from saving the file to its "
+            f"rebuilt page) in {serve['one_x_s']} s at 1×, and in {serve['scaled_s']} s at "
+            f"{report['scale']['factor']}×.", ""]
+
+
 def markdown(report: dict) -> str:
     b, s, lh = report["build"], report["scale"], report["lighthouse"]
     lines = [
@@ -92,6 +102,7 @@ def markdown(report: dict) -> str:
         f"| 1× (empty cache) | {s['one_x_s']} |", f"| {s['factor']}× (empty cache) | {s['scaled_s']} |",
         f"| ratio | **{s['ratio']}** (goal: {s['goal']}) |", "",
         f"`make check`: {report['check_s']} s.", "",
+        *_serve(report),
         "## Weight and requests per page type (desktop, until network idle)", "",
         "The edition as deployed with mike (/latest/, a temporary gh-pages branch); bare Material "
         "as built. Sizes are of the files; the servers send them gzip-compressed.", "",

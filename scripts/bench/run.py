@@ -28,9 +28,13 @@ from pathlib import Path
 
 from scripts.bench import sites
 from scripts.bench.lighthouse import lighthouse_compare
-from scripts.bench.measure import ROOT, build, environment, median, timed, weights
+from scripts.bench.measure import ROOT, build, environment, median, serve_edit, timed, weights
 from scripts.bench.report import markdown
 from scripts.publishing import pagesserver, pagetypes
+
+
+EDITED = "docs/annotations/toucas/missile-defense-review-2019.md"  # the annotation `make serve` shows edited
+EDITED_URL = "annotations/toucas/missile-defense-review-2019/"
 
 
 def run(repeats: int, scale: int, lighthouse_runs: int) -> dict:
@@ -58,6 +62,11 @@ def run(repeats: int, scale: int, lighthouse_runs: int) -> dict:
         prefix = "/latest"
         pages = [(kind, prefix + path)
                  for kind, path in pagetypes.choose(version, 1, {"essays": "/essays/toucas/"})]
+        # How long `make serve` takes to show an edited annotation, at 1x and at the scale's size.
+        serve_1x = sites.copy_project(ROOT, work / "serve-1x")  # edited there, not in the working tree
+        serve = {"one_x_s": median([serve_edit(serve_1x, serve_1x / EDITED, EDITED_URL) for _ in range(3)]),
+                 "scaled_s": median([serve_edit(work / "scaled", work / "scaled" / EDITED, EDITED_URL) for _ in range(3)]),
+                 "annotation": EDITED}
         cold, warm_s, bare = median(cold_times), median(warm_times), median(bare_times)
         report = {
             "machine": {"python": platform.python_version(), "platform": platform.platform(),
@@ -73,6 +82,7 @@ def run(repeats: int, scale: int, lighthouse_runs: int) -> dict:
                       "ratio": round(median(scaled_times) / cold, 2),
                       "goal": f"linear: ratio <= {scale}"},
             "check_s": median(check_times),
+            "serve": serve,
             "pages": weights(pages_root, pages, site_url.rstrip("/")),
             "bare_pages": weights(work / "bare-site", [("essays", "/essays/toucas/")]),
             "lighthouse": lighthouse_compare(pages_root, prefix + "/essays/toucas/", work / "bare-site",

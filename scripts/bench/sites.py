@@ -2,11 +2,12 @@
 and a scaled copy of the edition with synthetic content.
 
 Scaling is by content kind (``SCALERS``): essays, then concepts (linked in every essay, the
-synthetic ones too); annotations and comparisons add their own scaler here when they exist, and
-the scale test measures them with no other change."""
+synthetic ones too), then annotations (on every essay's passages); comparisons add their own
+scaler here when they exist, and the scale test measures them with no other change."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -62,24 +63,19 @@ def _dump(data: dict, config: Path) -> None:
 
 
 def bare_material(root: Path, dest: Path) -> Path:
-    """The same essay pages (and their copy-texts) built by bare Material for MkDocs: no hooks,
-    no custom theme directory, no extra CSS/JS, only the search plugin; same Markdown extensions
-    so that the same text renders. Returns the config path (build non-strict: the edition's
-    own checks are absent here)."""
+    """The same pages (every page of docs/ that is Markdown, the essays and their copy-texts
+    among them) built by bare Material for MkDocs: no hooks, no custom theme directory, no extra
+    CSS/JS, only the search plugin; same Markdown extensions so that the same text renders. The
+    pages the edition makes itself (annotations) bare Material cannot make. Returns the config
+    path (build non-strict: the edition's own checks are absent here)."""
     config = _load(root / "mkdocs.yml")
     docs = dest / "docs"
-    (docs / "essays").mkdir(parents=True)
-    for name in ESSAYS:
-        shutil.copy(root / "docs" / "essays" / f"{name}.md", docs / "essays" / f"{name}.md")
-    shutil.copytree(root / "docs" / "sources", docs / "sources")
-    (docs / "index.md").write_text("# Essays\n\n" + "".join(
-        f"- [{n}](essays/{n}.md)\n" for n in ESSAYS), encoding="utf-8")
+    shutil.copytree(root / "docs", docs, ignore=shutil.ignore_patterns("annotations", "*.json"))
     theme = {k: v for k, v in config["theme"].items() if k in ("name", "language", "font", "palette", "features")}
     bare = {
         "site_name": config["site_name"], "docs_dir": "docs", "site_dir": "site",
         "use_directory_urls": True, "theme": theme, "plugins": ["search"],
         "markdown_extensions": config["markdown_extensions"],
-        "nav": [{"Home": "index.md"}, {"Essays": [f"essays/{n}.md" for n in ESSAYS]}],
     }
     for text in docs.rglob("*.md"):  # the essay template is the edition's: use Material's page
         text.write_text(re.sub(r"(?m)^template: essay\.html\n", "", text.read_text(encoding="utf-8")),
@@ -168,7 +164,35 @@ def scale_concepts(project: Path, factor: int) -> int:
     return count
 
 
-SCALERS: dict[str, Callable[[Path, int], int]] = {"essays": scale_essays, "concepts": scale_concepts}
+def _phrases(text: str, size: int = 4) -> list[str]:
+    """Runs of ``size`` words that stand once in ``text`` (an annotation's exact words)."""
+    words = text.split()
+    runs = [" ".join(words[i:i + size]) for i in range(0, max(0, len(words) - size), size)]
+    return [r for r in runs if text.count(r) == 1]
+
+
+def scale_annotations(project: Path, factor: int) -> int:
+    """100 synthetic annotations per unit of ``factor`` (1,000 at 10x), spread over every essay's
+    passages (the synthetic essays' too), each on words that stand once in its passage."""
+    from scripts.common.feature import Project
+    from scripts.edition import corpus
+
+    records = corpus.source_records(Project(project, project / "docs", project / "mkdocs.yml")) or []
+    targets = [(r["id"], phrase) for r in records if r["kind"] == "paragraph" for phrase in _phrases(r["text"])[:3]]
+    count = min(100 * factor, len(targets))
+    folder = project / "docs" / "annotations" / "synthetic"
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, (pid, phrase) in enumerate(targets[:count], 1):
+        (folder / f"synth-{i:04d}.md").write_text(
+            f"---\ntarget: {pid}\nexact: {json.dumps(phrase, ensure_ascii=False)}\ncreator: Bench\n"
+            f"created: 2026-12-01\nmotivation: commenting\ntags: [synthetic]\n---\n\n"
+            f"A synthetic note for the scale test, number {i}, with *some* Markdown and a "
+            f"[link](https://example.org/{i}).\n", encoding="utf-8")
+    return count
+
+
+SCALERS: dict[str, Callable[[Path, int], int]] = {"essays": scale_essays, "concepts": scale_concepts,
+                                                  "annotations": scale_annotations}
 
 
 def scaled(root: Path, dest: Path, factor: int) -> dict[str, int]:

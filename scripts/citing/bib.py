@@ -171,7 +171,8 @@ def used_keys(docs: Path, overrides: Path, bib_dir: Path = BIB_DIR) -> set[str]:
     keys = usage_keys(usage(bib_dir))
     for folder, pattern in ((docs, "**/*.md"), (overrides, "**/*.html")):
         for path in folder.glob(pattern):
-            keys |= set(cited_keys(path.read_text(encoding="utf-8")))
+            # errors="replace": a file that is not UTF-8 is the check of its own feature to name
+            keys |= set(cited_keys(path.read_text(encoding="utf-8", errors="replace")))
     return keys
 
 

@@ -123,6 +123,8 @@ class Project:
     root: Path
     docs: Path
     config: Path
+    # Docs files a feature reads itself (untrusted annotations): no other check reads them.
+    claims: Callable[[str], bool] = lambda src_uri: False
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
@@ -137,8 +139,9 @@ class Project:
 
     @property
     def pages(self) -> list[DocsPage]:
-        """Every Markdown file of the docs folder, in path order."""
-        return self.memo("pages", lambda: [read_page(path, self.docs) for path in sorted(self.docs.rglob("*.md"))])
+        """Every Markdown file of the docs folder that no feature claims, in path order."""
+        return self.memo("pages", lambda: [read_page(path, self.docs) for path in sorted(self.docs.rglob("*.md"))
+                                           if not self.claims(path.relative_to(self.docs).as_posix())])
 
 
 def read_page(path: Path, docs: Path) -> DocsPage:

@@ -7,11 +7,12 @@ Every problem names its file, line and field, and says what to do."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from pybtex.exceptions import PybtexError
 
-from scripts.citing import bib
-from scripts.common.feature import DocsPage, Project
+from scripts.citing import bib, quotes
+from scripts.common.feature import DocsPage, Project, read_page
 from scripts.common.validate import Problem, schema_problems
 from scripts.concepts import model
 from scripts.concepts.matcher import Matcher
@@ -26,6 +27,12 @@ def src_uri(page: DocsPage) -> str:
 def concept_pages(pages: list[DocsPage]) -> list[DocsPage]:
     """The concept files among the docs pages (docs/concepts/<slug>.md, not the index)."""
     return [p for p in pages if model.is_concept_page(src_uri(p))]
+
+
+def files_in(docs_dir: Path) -> list[DocsPage]:
+    """The concept files of a docs folder, read (the index is not one)."""
+    folder = docs_dir / model.FOLDER
+    return concept_pages([read_page(p, docs_dir) for p in sorted(folder.glob("*.md"))]) if folder.is_dir() else []
 
 
 def read(pages: list[DocsPage]) -> tuple[model.Glossary, list[Problem]]:
@@ -125,44 +132,6 @@ def dead_aliases(glossary: model.Glossary, files: dict[str, DocsPage], texts: li
     return problems
 
 
-QUOTE_RE = re.compile(r'"([^"\n]+)"|\u201c([^\u201d]+)\u201d')
-
-
-def verbatim(quote: str, text: str) -> bool:
-    """``quote`` stands in ``text`` word for word (white space aside), its parts in order where
-    it elides with " … "; a closing comma or full stop inside the quotation marks is the
-    edition's punctuation, not the author's."""
-    cursor = 0
-    for part in quote.split(" … "):
-        part = " ".join(part.split()).rstrip(",.;:")
-        found = text.find(part, cursor)
-        if not part or found < 0:
-            return False
-        cursor = found + len(part)
-    return True
-
-
-def author_quotes(body: str, essays: dict[str, tuple[set[str], str]]) -> list[str]:
-    """The quotations in ``body`` attributed to an author that are not the author's words: a
-    sentence that names the author or cites the essay (``essays``: essay -> (the author's
-    surname and the essay's bib keys, its text)) quotes only the essay."""
-    from scripts.concepts import sentences
-
-    wrong = []
-    prose = " ".join(body.split())
-    for start, end in sentences.spans(prose):
-        sentence = prose[start:end]
-        for names, text in essays.values():
-            if not any(n in sentence if n.startswith("@") else re.search(rf"\b{re.escape(n)}\b", sentence)
-                       for n in names):
-                continue
-            for match in QUOTE_RE.finditer(sentence):
-                quote = match.group(1) or match.group(2)
-                if not verbatim(quote, text):
-                    wrong.append(quote)
-    return wrong
-
-
 def bib_keys(project: Project) -> set[str] | None:
     """The keys defined in bib/; None if it does not parse (the citing check says why)."""
     try:
@@ -181,29 +150,14 @@ def project_problems(project: Project) -> list[Problem]:
     records = corpus.source_records(project)
     if records is not None:  # an essay could not be read: its text is unknown, not without mentions
         problems += dead_aliases(glossary, files, [r["text"] for r in records if r["kind"] != "heading"])
-        problems += quote_problems(glossary, files, essay_texts(project, records))
+        problems += quote_problems(glossary, files, quotes.essay_texts(project, records))
     return problems
-
-
-def essay_texts(project: Project, records: list[dict]) -> dict[str, tuple[set[str], str]]:
-    """Each essay's author's surname and bib keys (bib/usage.yml), and its text."""
-    use = bib.usage(project.root / "bib")["essays"]
-    out = {}
-    for page in project.pages:
-        essay = (page.meta or {}).get("essay")
-        if not essay or essay.get("id") not in use:
-            continue
-        keys = use[essay["id"]]
-        text = " ".join(r["text"] for r in records if r["essay"] == essay["id"])
-        out[essay["id"]] = ({essay["author"].split()[-1], "@" + keys["original"], "@" + keys["edition"]}, text)
-    return out
 
 
 def quote_problems(glossary: model.Glossary, files: dict[str, DocsPage], essays) -> list[Problem]:
     problems = []
     for slug, concept in sorted(glossary.concepts.items()):
-        for quote in author_quotes(concept.body, essays):
+        for quote in quotes.author_quotes(concept.body, essays):
             problems.append(Problem(files[slug].rel, None, "definition",
-                                    f"“{quote}” is quoted from an essay but is not its words: quote the text "
-                                    "exactly (white space aside), or do not quote it"))
+                                    f"“{quote}” {quotes.MESSAGE}"))
     return problems

@@ -4,11 +4,9 @@ pages and the index built after the essays, from what the linking found."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from lxml import html as lxml_html
 
-from scripts.common.feature import Build, ContentError, DocsPage, Feature, Page, Project, read_page
+from scripts.common.feature import Build, ContentError, Feature, Page, Project
 from scripts.common.validate import Problem
 from scripts.concepts import checks, linking, model, pages
 from scripts.concepts.matcher import Matcher
@@ -18,16 +16,11 @@ from scripts.edition import passages
 LAST = 3  # concept pages are built after every other page: they show what the essays' linking found
 
 
-def _concept_files(docs_dir: Path) -> list[DocsPage]:
-    folder = docs_dir / model.FOLDER
-    return checks.concept_pages([read_page(p, docs_dir) for p in sorted(folder.glob("*.md"))]) if folder.is_dir() else []
-
-
 class Concepts(Feature):
     name = "concepts"
 
     def start(self, build: Build) -> None:
-        files = _concept_files(build.docs_dir)
+        files = checks.files_in(build.docs_dir)
         self.glossary, problems = checks.read(files)
         problems += [p.problem for p in files if p.problem]
         by_slug = {model.slug_of(checks.src_uri(p)): p for p in files}

@@ -30,10 +30,12 @@ class Found:
     linked: bool
 
 
-def link_passage(el: lxml_html.HtmlElement, matcher: Matcher, href: dict[str, str]) -> tuple[str, list[Found]]:
+def link_passage(el: lxml_html.HtmlElement, matcher: Matcher, href: dict[str, str],
+                 blocked: tuple[str, ...] = ()) -> tuple[str, list[Found]]:
     """Link the first mention of each concept in one passage element (``href``: each concept's
-    page, relative to this page); the passage's text (as in passages.json) and every mention."""
-    text = TextMap(el)
+    page, relative to this page; ``blocked``: parts never linked, as TextMap takes them); the
+    passage's text (as in passages.json) and every mention."""
+    text = TextMap(el, blocked)
     mentions = matcher.find(text.text, text.free)
     first: dict[str, Mention] = {}
     for mention in mentions:
@@ -54,3 +56,29 @@ def _link(mention: Mention, href: dict[str, str], lead: bool) -> lxml_html.HtmlE
     return lxml_html.fragment_fromstring(
         f'<a class="{LINK_CLASS}{"" if lead else " " + LINK_CLASS + "--cont"}" href="{escape(href[concept])}" '
         f'data-concept="{escape(concept)}"{extra}></a>')
+
+
+class ProseLinker:
+    """Links concepts' mentions in the edition's own prose (an annotation's note), the first of
+    each concept in the element given, as in a passage; never in a citation ("Arms Control
+    Association 2018" names no concept). Its mentions are not the authors' uses: none is
+    reported to a concept's page."""
+
+    BLOCKED = (".citation", "cite")
+
+    def __init__(self, glossary):
+        self.matcher = Matcher(glossary.all_aliases())
+        self.urls = {slug: c.url for slug, c in glossary.concepts.items()}
+
+    @classmethod
+    def of(cls, docs_dir) -> "ProseLinker":
+        """The linker of the glossary in ``docs_dir`` (its valid concept files; the concepts'
+        own checks report the others)."""
+        from scripts.concepts import checks
+
+        return cls(checks.read(checks.files_in(docs_dir))[0])
+
+    def link(self, el: lxml_html.HtmlElement, prefix: str) -> list[str]:
+        """Link the mentions in ``el`` (``prefix`` leads to the site's root); the concepts linked."""
+        found = link_passage(el, self.matcher, {slug: prefix + url for slug, url in self.urls.items()}, self.BLOCKED)[1]
+        return [f.mention.concept for f in found if f.linked]

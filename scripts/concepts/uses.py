@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scripts.concepts import sentences
+from scripts.edition import sentences
 from scripts.concepts.linking import Found
 
 

@@ -38,7 +38,12 @@ class Edition(Feature):
         return is_essay(page)
 
     def tree(self, build: Build, page: Page, root: lxml_html.HtmlElement) -> None:
-        decorate.essay_tree(root, page.meta["essay"]["id"], page.meta.get("emendations") or [], self.redirects)
+        essay = page.meta["essay"]["id"]
+        decorate.essay_tree(root, essay, page.meta.get("emendations") or [], self.redirects)
+        # An id twice in this page fails here, before any feature anchors to the wrong one.
+        problems = checks.unique_ids({page.src_uri: [{"id": el.get("id")} for el, _ in passages.elements(root, essay)]})
+        if problems:
+            raise ContentError(problems)
 
     def read(self, build: Build, page: Page, root: lxml_html.HtmlElement) -> None:
         self.records[page.src_uri] = passages.records(root, page.meta["essay"]["id"], page.url)

@@ -60,8 +60,11 @@ def _collapse(raw: str, keep) -> tuple[str, list[int]]:
 class TextMap:
     """The text of one passage element, as passages.json has it and as a reader sees it."""
 
-    def __init__(self, root: lxml_html.HtmlElement):
+    def __init__(self, root: lxml_html.HtmlElement, blocked: tuple[str, ...] = ()):
+        """``blocked``: CSS selectors of more parts where no new element may start, as in a
+        link (a citation in the edition's prose)."""
         self.root = root
+        self.blocked = {el for selector in blocked for el in root.cssselect(selector)}
         self.pieces: list[Piece] = []
         self.raw = ""
         skipped = {el for selector in passages.NOT_TEXT for el in root.cssselect(selector)}
@@ -76,7 +79,7 @@ class TextMap:
         self.display, self.display_to_raw = _collapse(self.raw, lambda i: True)
 
     def _walk(self, el, skipped: set, markers: set, kind: str) -> None:
-        if kind == TEXT and el.tag in BLOCKED:
+        if kind == TEXT and (el.tag in BLOCKED or el in self.blocked):
             kind = LINKED
         self._add(el, "text", kind)
         for child in el:

@@ -28,10 +28,11 @@ def test_a_warm_build_runs_no_pandoc_and_equals_a_cold_one(site_builder, tmp_pat
     cold = site_builder(tmp_path / "cold", environ=env)
     assert cold.returncode == 0, cold.stderr
     names = sorted(p.name.split("-")[0] for p in cache.glob("*.json"))
-    # One pandoc run of each: the site's CSL renders, the .bib conversion, and mkdocs-bibtex's
-    # citations of every page at once (bibtex_glue.prefetch), not one run per citing page. And
-    # each essay's front matter, found valid (scripts/common/validate.py).
-    assert names == ["citeproc", "csljson", "mkdocs", "valid", "valid"], names
+    # One pandoc run of each: the site's CSL renders, the annotations' citations
+    # (scripts/annotations/feature.py), the .bib conversion, and mkdocs-bibtex's citations of
+    # every page at once (bibtex_glue.prefetch), not one run per citing page. And each essay's
+    # front matter, found valid (scripts/edition/checks.py).
+    assert names == ["citeproc", "citeproc", "csljson", "mkdocs", "valid", "valid"], names
 
     fake = _pandoc_that_only_tells_its_version(tmp_path)
     warm = site_builder(tmp_path / "warm", environ={**env, "PYPANDOC_PANDOC": str(fake)})

@@ -168,3 +168,14 @@ def test_link_workflow_is_scheduled_and_never_on_pull_requests():
     assert set(links["on"]) == {"schedule", "workflow_dispatch"}
     text = "\n".join(s.get("run", "") for s in links["jobs"]["links"]["steps"])
     assert "scripts.publishing.linkcheck site --online" in text
+
+
+def test_the_issue_forms_and_the_pull_request_template_are_what_github_accepts():
+    """Contributors propose annotations and report transcription errors through issue forms."""
+    forms = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
+    assert {p.name for p in forms} >= {"propose-annotation.yml", "transcription-error.yml"}
+    result = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-issue-forms",
+                             *map(str, forms)], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert "docs/annotations/" in template and "make check" in template

@@ -1,7 +1,6 @@
 """Concepts in a real browser, at desktop and phone size: a mention in an essay shows its
-concept's definition on hover and on keyboard focus, without leaving the page (Material's
-instant preview, which needs the site's address: the released site is built for the address
-it is served at); on a touch screen a tap opens the concept page; a concept page's backlink
+concept's definition on hover and on keyboard focus, without leaving the page (the edition's
+own card, overrides/assets/previews.js, which works on any build); on a touch screen a tap opens the concept page; a concept page's backlink
 lands on the marked passage; the index shows its chart."""
 
 from __future__ import annotations
@@ -19,11 +18,13 @@ def mention(page: Page, pid: str, concept: str):
     return page.locator(f"#{pid} a.concept-link[data-concept='{concept}']").first
 
 
-def test_a_mention_shows_its_definition_on_hover_and_on_focus(page: Page, released):
-    page.goto(f"{released['url']}latest/essays/toucas/#toucas-p9")
+def test_a_mention_shows_its_definition_on_hover_and_on_focus(page: Page, server):
+    """The card (overrides/assets/previews.js) needs no site_url: a local build shows it too.
+    Escape closes it (WCAG 1.4.13), and it names the link it describes."""
+    page.goto(f"{server}/essays/toucas/#toucas-p9")
     link = mention(page, "toucas-p9", "thaad")
     expect(link).to_be_visible()
-    card = page.locator(".md-tooltip2").filter(has_text=DEFINITION)
+    card = page.locator(".concept-card").filter(has_text=DEFINITION)
     if not is_phone(page):
         link.hover()
         expect(card).to_be_visible()
@@ -34,8 +35,12 @@ def test_a_mention_shows_its_definition_on_hover_and_on_focus(page: Page, releas
     link.focus()
     expect(card).to_be_visible()
     expect(card).to_have_css("opacity", "1")
+    expect(link).to_have_attribute("aria-describedby", "concept-card")
     expect(page).to_have_url(re.compile(r"/essays/toucas/#toucas-p9$"))  # still on the essay
     screenshot(page, "concept-preview-focus")
+    page.keyboard.press("Escape")
+    expect(card).to_be_hidden()
+    expect(link).to_be_focused()
 
 
 def test_following_a_mention_opens_the_concept_page(page: Page, server):

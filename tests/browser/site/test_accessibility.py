@@ -96,3 +96,21 @@ def test_the_open_citation_controls_have_no_axe_violations(browser, server, pale
     finally:
         context.close()
     assert not problems, "axe violations:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("palette", list(SCHEMES))
+def test_the_annotation_layer_shown_with_a_note_open_has_no_axe_violations(browser, server, palette):
+    """The layer shown, its controls made, a note open, then filtered, in both palettes."""
+    context = browser.new_context(color_scheme=palette, **VIEWPORTS["desktop"])
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/essays/toucas/")
+        page.get_by_role("button", name="Show annotations").wait_for()
+        page.locator(".annotation-marker a").first.click()
+        page.locator("aside.annotation-note:not([hidden])").first.wait_for()
+        problems = describe(f"annotation note open [{palette}]", violations(page))
+        page.get_by_role("button", name="Show annotations").click()
+        problems += describe(f"annotation layer hidden [{palette}]", violations(page))
+    finally:
+        context.close()
+    assert not problems, "axe violations:\n" + "\n".join(problems)
