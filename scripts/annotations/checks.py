@@ -17,7 +17,7 @@ from pathlib import Path
 
 from scripts.annotations import anchoring, model, reading, rendering
 from scripts.annotations.anchoring import Anchor, Miss
-from scripts.citing import quotes
+from scripts.citing import bib, quotes
 from scripts.common.feature import Project
 from scripts.common.validate import Problem, schema_problems
 from scripts.edition.textmap import TextMap
@@ -61,7 +61,7 @@ def check_file(path: Path, docs: Path, bib_keys: set[str] | None) -> tuple[model
                 problems.append(Problem(read.rel, line_of(["sources", str(i)]), f"front matter sources.{i}",
                                         f"{key} is not a key in bib/: add the work to a .bib file, or correct the key"))
         for citation in rendering.citations(read.body):
-            for key in _keys(citation):
+            for key in bib.cited_keys(citation):
                 if key not in bib_keys:
                     problems.append(Problem(read.rel, _line(read, citation), "note",
                                             f"{citation} cites {key}, which is not a key in bib/: add it there, or correct it"))
@@ -70,11 +70,6 @@ def check_file(path: Path, docs: Path, bib_keys: set[str] | None) -> tuple[model
     if problems:
         return None, problems
     return model.annotation(path, docs, read.rel, meta, read.body, read.body_line, read.lines), []
-
-
-def _keys(citation: str) -> list[str]:
-    from scripts.citing import bib
-    return bib.cited_keys(citation)
 
 
 def _line(read: reading.Read, needle: str) -> int:
@@ -157,21 +152,11 @@ def _anchor(a: model.Annotation, texts: dict[str, TextMap], order: list[str]) ->
                    f"from passages.json).{hint}")
 
 
-def bib_keys(project: Project) -> set[str] | None:
-    from pybtex.exceptions import PybtexError
-
-    from scripts.citing import bib
-    try:
-        return set(bib.load(project.root / "bib").entries)
-    except PybtexError:
-        return None
-
-
 def project_problems(project: Project) -> list[Problem]:
     """The annotations' part of ``make check``."""
     from scripts.edition import corpus
 
-    annotations, problems = read_all(project.docs, bib_keys(project))
+    annotations, problems = read_all(project.docs, bib.keys(project.root / "bib"))
     texts = corpus.text_maps(project)
     if texts is not None:
         records = corpus.source_records(project)

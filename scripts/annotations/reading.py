@@ -5,7 +5,8 @@ A file is read only if it is a regular file inside ``docs/annotations/`` (a symb
 pull request could otherwise publish a file of the build machine), under a size limit, as
 UTF-8. Its front matter is YAML read event by event before anything is built from it: an alias,
 an anchor or a tag (which could build objects, or expand a few lines into gigabytes) is refused,
-as is a key given twice; only then are plain strings, numbers, lists and mappings constructed,
+as are nesting deeper than any field needs (which would exhaust the parser's recursion) and a
+key given twice; only then are plain strings, numbers, lists and mappings constructed,
 dates left as text. MkDocs never reads these files (mkdocs.yml excludes the folder): the
 annotations feature makes their pages itself.
 """
@@ -22,6 +23,7 @@ import yaml
 FOLDER = "annotations"
 MAX_FILE = 32 * 1024  # bytes of a whole annotation file
 MAX_BODY = 8 * 1024  # characters of its note
+MAX_DEPTH = 6  # lists and mappings in the front matter, the front matter itself counted
 # Characters no field or note may hold: C0 and C1 controls (but tab and newline), and the
 # bidirectional overrides and isolates that make text read differently from how it is stored.
 FORBIDDEN = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -60,11 +62,19 @@ _Loader.yaml_implicit_resolvers = {
 
 
 def _events_problems(text: str, offset: int) -> list[Issue]:
-    """Aliases, anchors and explicit tags in the YAML, found from its events before any object
-    is built."""
-    issues = []
+    """Aliases, anchors, explicit tags and nesting deeper than any field needs in the YAML, found
+    from its events (read one by one, without recursion) before any object is built."""
+    issues, depth = [], 0
     for event in yaml.parse(text, Loader=_Loader):
         line = event.start_mark.line + 1 + offset
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                issues.append(Issue("front matter", f"is nested more than {MAX_DEPTH - 1} levels deep: no field "
+                                    "needs more than two (creator: {name: …, url: …})", line))
+                return issues
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
         if isinstance(event, yaml.AliasEvent):
             issues.append(Issue("front matter", f"an alias (*{event.anchor}) is not allowed: write the value out", line))
         elif getattr(event, "anchor", None):

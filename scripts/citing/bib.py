@@ -92,6 +92,15 @@ def _load(files: tuple[tuple[Path, int, int], ...]) -> BibliographyData:
     return BibliographyData(entries=entries)
 
 
+def keys(bib_dir: Path = BIB_DIR) -> set[str] | None:
+    """The keys defined in ``bib_dir``; None if it does not parse (the citing check says why),
+    for checks that must not report a broken bib/ as missing keys."""
+    try:
+        return set(load(bib_dir).entries)
+    except PybtexError:
+        return None
+
+
 def usage(bib_dir: Path = BIB_DIR) -> dict:
     """``usage.yml``, read again only when the file changes (a build asks for it on every page)."""
     path = bib_dir / USAGE

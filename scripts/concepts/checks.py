@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pybtex.exceptions import PybtexError
-
 from scripts.citing import bib, quotes
 from scripts.common.feature import DocsPage, Project, read_page
 from scripts.common.validate import Problem, schema_problems
@@ -132,20 +130,12 @@ def dead_aliases(glossary: model.Glossary, files: dict[str, DocsPage], texts: li
     return problems
 
 
-def bib_keys(project: Project) -> set[str] | None:
-    """The keys defined in bib/; None if it does not parse (the citing check says why)."""
-    try:
-        return set(bib.load(project.root / "bib").entries)
-    except PybtexError:
-        return None
-
-
 def project_problems(project: Project) -> list[Problem]:
     """The concepts' part of ``make check``."""
     pages = concept_pages(project.pages)
     glossary, problems = read(pages)
     files = {model.slug_of(src_uri(p)): p for p in pages}
-    keys = bib_keys(project)
+    keys = bib.keys(project.root / "bib")
     problems += glossary_problems(glossary, files, keys if keys is not None else {k for c in glossary.concepts.values() for k in c.sources})
     records = corpus.source_records(project)
     if records is not None:  # an essay could not be read: its text is unknown, not without mentions

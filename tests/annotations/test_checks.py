@@ -152,6 +152,9 @@ YAML_BOMB = ("---\ntarget: toucas-p3\nexact: gained bipartisan support\ncreator:
     (annotation("Text {onclick=alert(1)} after"), "note: a script address or an event handler is not allowed"),
     (annotation("See [see <b onmouseover=alert(1)>this</b> @fedasiuk2018]."), "note: the citation"),
     (annotation("[a](https://x.example \"t\" onmouseover=alert(1))"), "not allowed"),
+    # Deep nesting that would exhaust the YAML parser's recursion (found: it crashed the check).
+    (annotation(tags="[" * 5000 + "]" * 5000), "front matter: is nested more than 5 levels deep"),
+    (annotation(creator="{a: " * 3000 + "1" + "}" * 3000), "front matter: is nested more than 5 levels deep"),
 ])
 def test_a_hostile_annotation_is_refused_with_a_clear_message(docs, text, expected):
     put(docs, text)
