@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from scripts.annotations import anchoring, model, reading, rendering
-from scripts.annotations.anchoring import Anchor, Miss
+from scripts.annotations.anchoring import Anchor
 from scripts.citing import bib, quotes
 from scripts.common.feature import Project
 from scripts.common.validate import Problem, schema_problems
@@ -27,8 +27,10 @@ def _problem(read: reading.Read, issue: reading.Issue) -> Problem:
     return Problem(read.rel, issue.line, issue.field, issue.message)
 
 
-def check_file(path: Path, docs: Path, bib_keys: set[str] | None) -> tuple[model.Annotation | None, list[Problem]]:
-    """One file: the annotation it holds if all is well, and its problems."""
+def check_file(path: Path, docs: Path, bib_keys: set[str] | None,
+               cache_dir: Path | None = None) -> tuple[model.Annotation | None, list[Problem]]:
+    """One file: the annotation it holds if all is well, and its problems (``cache_dir``: the
+    build's, where valid front matter is remembered)."""
     read = reading.read(path, docs)
     problems = [_problem(read, issue) for issue in read.issues]
     parts = path.relative_to(docs / reading.FOLDER).with_suffix("").parts if path.is_relative_to(docs / reading.FOLDER) else ()
@@ -41,7 +43,7 @@ def check_file(path: Path, docs: Path, bib_keys: set[str] | None) -> tuple[model
     if read.meta is None:
         return None, problems
     line_of = lambda p: read.lines.get(tuple(p)) or (read.lines.get(tuple(p[:1])) if p else 2)  # noqa: E731
-    found = schema_problems(model.SCHEMA, read.meta, read.rel, line_of, "front matter ")
+    found = schema_problems(model.SCHEMA, read.meta, read.rel, line_of, "front matter ", cache_dir)
     problems += [_teach(p) for p in found]
     meta = read.meta
     for field in ("created", "modified"):
@@ -93,11 +95,12 @@ def _teach(problem: Problem) -> Problem:
     return Problem(problem.file, problem.line, problem.field, message)
 
 
-def read_all(docs: Path, bib_keys: set[str] | None) -> tuple[list[model.Annotation], list[Problem]]:
+def read_all(docs: Path, bib_keys: set[str] | None,
+             cache_dir: Path | None = None) -> tuple[list[model.Annotation], list[Problem]]:
     """Every annotation file: the annotations, and the problems of the others."""
     annotations, problems = [], []
     for path in reading.files(docs):
-        found, issues = check_file(path, docs, bib_keys)
+        found, issues = check_file(path, docs, bib_keys, cache_dir)
         problems += issues
         if found:
             annotations.append(found)

@@ -17,7 +17,7 @@ from scripts.common.feature import Build, ContentError, Feature, Page, Project
 from scripts.common.validate import Problem
 from scripts.concepts.linking import ProseLinker
 from scripts.edition import passages
-from scripts.edition.textmap import TextMap
+from scripts.edition.textmap import TextMaps
 
 LAST = 3  # built after the essays, whose build anchors the annotations
 
@@ -30,7 +30,7 @@ class Annotations(Feature):
 
     def start(self, build: Build) -> None:
         keys = set(bib.load(build.root / "bib").entries)
-        self.annotations, problems = checks.read_all(build.docs_dir, keys)
+        self.annotations, problems = checks.read_all(build.docs_dir, keys, build.cache)
         if problems:
             raise ContentError(problems)
         self.by_id = {a.id: a for a in self.annotations}
@@ -39,7 +39,7 @@ class Annotations(Feature):
         self.essays: list[tuple[str, str, str]] = []  # (id, title, page src_uri) as built
         self.passage_order: dict[str, int] = {}
         self._cited = build.submit(self._format_citations, build)  # beside the build
-        self.concepts = ProseLinker.of(build.docs_dir)
+        self.concepts = ProseLinker.of(build.docs_dir, build.cache)
 
     @property
     def cited(self) -> dict[str, list[str]]:
@@ -102,13 +102,13 @@ class Annotations(Feature):
             self.passage_order.setdefault(pid, len(self.passage_order))
         if not mine:
             return
-        texts = {pid: TextMap(el) for pid, (el, _) in found.items()}
+        texts = TextMaps({pid: el for pid, (el, _) in found.items()})  # only the passages asked for
         anchors, problems = checks.anchor_all(mine, texts, list(found))
         if problems:
             raise ContentError(problems)
         self.anchors.update(anchors)
         for a in mine:
-            anchor, (el, parsed) = anchors[a.id], found[a.target]
+            anchor, (_, parsed) = anchors[a.id], found[a.target]
             self.contexts[a.id] = pages.Context(essay, page.title, page.meta["essay"]["author"], page.url, parsed.label,
                                                 passages.spoken(parsed.kind, parsed.number),
                                                 texts[a.target].text, anchor.start, anchor.end)

@@ -51,7 +51,10 @@ class Read:
     issues: list[Issue] = field(default_factory=list)
 
 
-class _Loader(yaml.SafeLoader):
+_SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser where PyYAML has it: the same YAML, faster
+
+
+class _Loader(_SAFE):
     """YAML's safe loader with dates left as text (the schema and the check judge them)."""
 
 

@@ -64,13 +64,14 @@ def _dump(data: dict, config: Path) -> None:
 
 def bare_material(root: Path, dest: Path) -> Path:
     """The same pages (every page of docs/ that is Markdown, the essays and their copy-texts
-    among them) built by bare Material for MkDocs: no hooks, no custom theme directory, no extra
-    CSS/JS, only the search plugin; same Markdown extensions so that the same text renders. The
-    pages the edition makes itself (annotations) bare Material cannot make. Returns the config
-    path (build non-strict: the edition's own checks are absent here)."""
+    among them, and each annotation file, as the plain page of its note) built by bare Material
+    for MkDocs: no hooks, no custom theme directory, no extra CSS/JS, only the search plugin;
+    same Markdown extensions so that the same text renders. The annotation indexes, which the
+    edition makes itself, bare Material cannot make. Returns the config path (build non-strict:
+    the edition's own checks are absent here)."""
     config = _load(root / "mkdocs.yml")
     docs = dest / "docs"
-    shutil.copytree(root / "docs", docs, ignore=shutil.ignore_patterns("annotations", "*.json"))
+    shutil.copytree(root / "docs", docs, ignore=shutil.ignore_patterns("*.json"))
     theme = {k: v for k, v in config["theme"].items() if k in ("name", "language", "font", "palette", "features")}
     bare = {
         "site_name": config["site_name"], "docs_dir": "docs", "site_dir": "site",

@@ -108,11 +108,19 @@ class DocsPage:
     problem: Problem | None = None  # why the front matter could not be read
 
     def line_finder(self) -> Callable[[list[str]], int | None]:
-        """Maps a front-matter field path to its line in the file."""
-        try:
-            return yaml_line_finder(self.source.split("---", 2)[1])
-        except (IndexError, yaml.YAMLError):
-            return lambda path: None
+        """Maps a front-matter field path to its line in the file. The YAML is composed again
+        (in pure Python) only when a line is first asked for: most pages have no problem."""
+        found: list = []
+
+        def line_of(path: list[str]) -> int | None:
+            if not found:
+                try:
+                    found.append(yaml_line_finder(self.source.split("---", 2)[1]))
+                except (IndexError, yaml.YAMLError):
+                    found.append(lambda path: None)
+            return found[0](path)
+
+        return line_of
 
 
 @dataclass

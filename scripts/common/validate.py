@@ -70,14 +70,38 @@ def schema_validator(schema: Path) -> jsonschema.Draft202012Validator:
                                            registry=_registry())
 
 
-def schema_problems(schema: Path, data, file: str, line_of=lambda path: None, prefix: str = "") -> list[Problem]:
+def schema_problems(schema: Path, data, file: str, line_of=lambda path: None, prefix: str = "",
+                    cache_dir: Path | None = None) -> list[Problem]:
     """``data`` checked against one of the edition's schemas (:func:`schema_validator`): a
-    Problem per error, in field order, its field the error's path after ``prefix``."""
+    Problem per error, in field order, its field the error's path after ``prefix``.
+
+    With ``cache_dir`` (scripts.common.diskcache, as the build uses it), data found valid once
+    is not checked again while it, the schemas and jsonschema's version stay the same: loading
+    jsonschema costs a warm build more than all its checks. Data with problems is checked
+    every time."""
+    digest = None
+    if cache_dir is not None:
+        from scripts.common import diskcache
+
+        digest = diskcache.key("valid", _stamp(), str(schema), json.dumps(data, sort_keys=True, default=repr))
+        if diskcache.load(cache_dir, "valid-data", digest) is True:
+            return []
     problems = []
     for error in sorted(schema_validator(schema).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         path = [str(p) for p in error.absolute_path]
         problems.append(Problem(file, line_of(path), prefix + (".".join(path) or "(top level)"), error.message))
+    if digest is not None and not problems:
+        diskcache.store(cache_dir, "valid-data", digest, True)
     return problems
+
+
+@cache
+def _stamp() -> str:
+    """What a remembered result depends on besides the data: jsonschema's version and every
+    schema (read once per process)."""
+    from importlib.metadata import version
+
+    return version("jsonschema") + "\n" + schemas_stamp()
 
 
 def yaml_line_finder(text: str):

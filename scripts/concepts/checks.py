@@ -33,14 +33,15 @@ def files_in(docs_dir: Path) -> list[DocsPage]:
     return concept_pages([read_page(p, docs_dir) for p in sorted(folder.glob("*.md"))]) if folder.is_dir() else []
 
 
-def read(pages: list[DocsPage]) -> tuple[model.Glossary, list[Problem]]:
+def read(pages: list[DocsPage], cache_dir: Path | None = None) -> tuple[model.Glossary, list[Problem]]:
     """The glossary of the concept pages whose front matter is valid, and the problems of the
-    others (front matter that is not YAML is reported once, by the site's check)."""
+    others (front matter that is not YAML is reported once, by the site's check; ``cache_dir``:
+    the build's, where valid front matter is remembered)."""
     glossary, problems = model.Glossary(), []
     for page in pages:
         if page.meta is None:
             continue
-        found = schema_problems(model.SCHEMA, page.meta, page.rel, page.line_finder(), "front matter ")
+        found = schema_problems(model.SCHEMA, page.meta, page.rel, page.line_finder(), "front matter ", cache_dir)
         if found:
             problems += found
             continue

@@ -21,7 +21,7 @@ class Concepts(Feature):
 
     def start(self, build: Build) -> None:
         files = checks.files_in(build.docs_dir)
-        self.glossary, problems = checks.read(files)
+        self.glossary, problems = checks.read(files, build.cache)
         problems += [p.problem for p in files if p.problem]
         by_slug = {model.slug_of(checks.src_uri(p)): p for p in files}
         keys = {k for c in self.glossary.concepts.values() for k in c.sources}  # bib/ is citing's to check

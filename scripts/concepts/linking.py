@@ -71,12 +71,12 @@ class ProseLinker:
         self.urls = {slug: c.url for slug, c in glossary.concepts.items()}
 
     @classmethod
-    def of(cls, docs_dir) -> "ProseLinker":
+    def of(cls, docs_dir, cache_dir=None) -> "ProseLinker":
         """The linker of the glossary in ``docs_dir`` (its valid concept files; the concepts'
         own checks report the others)."""
         from scripts.concepts import checks
 
-        return cls(checks.read(checks.files_in(docs_dir))[0])
+        return cls(checks.read(checks.files_in(docs_dir), cache_dir)[0])
 
     def link(self, el: lxml_html.HtmlElement, prefix: str) -> list[str]:
         """Link the mentions in ``el`` (``prefix`` leads to the site's root); the concepts linked."""

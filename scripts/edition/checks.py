@@ -9,16 +9,12 @@ never raises on bad content.
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
-from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import quote
 
 from lxml import html as lxml_html
 
-from scripts.common import diskcache, validate
 from scripts.common.validate import Problem, schema_problems
 from scripts.edition import passages
 
@@ -26,30 +22,10 @@ SCHEMA = Path(__file__).parent / "schemas" / "essay.schema.json"
 FOOTNOTE_REF_RE = re.compile(r"\[\^([^\]\s]+)\]")
 
 
-@cache
-def _schema_stamp() -> tuple[str, str]:
-    """What the front-matter check depends on besides the front matter: jsonschema's version and
-    the schemas, the essay's and those it refers to (read once per build)."""
-    return version("jsonschema"), validate.schemas_stamp()
-
-
 def front_matter(meta: dict, file: str, line_of=lambda path: None, cache_dir: Path | None = None) -> list[Problem]:
-    """Schema errors of an essay's front matter; ``line_of(path)`` maps a field path to a line.
-
-    With ``cache_dir`` (scripts.common.diskcache, as the build uses it), front matter found valid once
-    is not checked again while it, the schema and jsonschema's version stay the same. Loading
-    jsonschema costs a warm build more than all its other checks. Front matter with problems
-    is checked every time.
-    """
-    digest = None
-    if cache_dir is not None:
-        digest = diskcache.key("front-matter", *_schema_stamp(), json.dumps(meta, sort_keys=True, default=repr))
-        if diskcache.load(cache_dir, "valid-front-matter", digest) is True:
-            return []
-    problems = schema_problems(SCHEMA, meta, file, line_of, "front matter ")
-    if digest is not None and not problems:
-        diskcache.store(cache_dir, "valid-front-matter", digest, True)
-    return problems
+    """Schema errors of an essay's front matter; ``line_of(path)`` maps a field path to a line
+    (``cache_dir``: valid front matter is remembered, :func:`validate.schema_problems`)."""
+    return schema_problems(SCHEMA, meta, file, line_of, "front matter ", cache_dir)
 
 
 def _line_of_text(source: str, needle: str, offset: int = 0) -> int | None:

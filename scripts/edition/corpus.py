@@ -16,7 +16,7 @@ from scripts.common.feature import DocsPage, Project
 from scripts.common.validate import Problem
 from scripts.edition import apparatus, copytext, decorate, fidelity, passages, registry
 from scripts.edition.checks import essay_structure, front_matter, unique_ids
-from scripts.edition.textmap import TextMap
+from scripts.edition.textmap import TextMaps
 
 
 def essay_problems(page: DocsPage, docs: Path, config: Path, redirects: dict[str, str]) -> tuple[list[Problem], list[dict], object]:
@@ -87,16 +87,17 @@ def source_records(project: Project) -> list[dict] | None:
     return [r for records in records_by_file.values() for r in records] if readable else None
 
 
-def text_maps(project: Project) -> dict[str, TextMap] | None:
+def text_maps(project: Project) -> TextMaps | None:
     """Each passage's text mapped onto its HTML (scripts.edition.textmap), by id, as ``make
-    check`` renders the essays; None if an essay could not be read."""
+    check`` renders the essays, each made when first asked for; None if an essay could not be
+    read."""
     if source_records(project) is None:
         return None
 
-    def build() -> dict[str, TextMap]:
+    def build() -> TextMaps:
         roots = project.memo("edition.roots", dict)
-        return {el.get("id"): TextMap(el) for essay, root in roots.items()
-                for el, parsed in passages.elements(root, essay) if parsed.kind != "heading"}
+        return TextMaps({el.get("id"): el for essay, root in roots.items()
+                         for el, parsed in passages.elements(root, essay) if parsed.kind != "heading"})
 
     return project.memo("edition.text_maps", build)
 

@@ -12,14 +12,18 @@ elements, one per piece of markup it runs over.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from lxml import html as lxml_html
+from lxml.cssselect import CSSSelector
 
 from scripts.edition import passages
 
 # Parts of a passage whose text a reader sees but passages.text leaves out.
 MARKERS = ("sup[id^='fnref']", ".emendation-mark")
+_MARKERS = CSSSelector(", ".join(MARKERS))
 # Text that is the passage's but inside a link or code: no new element may wrap part of it.
 BLOCKED = ("a", "code", "kbd", "samp")
 TEXT, MARKER, LINKED = "text", "marker", "linked"
@@ -35,26 +39,31 @@ class Piece:
     kind: str  # TEXT, MARKER or LINKED
 
 
-def _collapse(raw: str, keep) -> tuple[str, list[int]]:
-    """The characters of ``raw`` that ``keep(i)``, white space collapsed as passages.text does
-    (" ".join(text.split())), and for each character of the result its index in ``raw``."""
+def _collapse(raw: str, kept: list[int] | None = None) -> tuple[str, list[int]]:
+    """The characters of ``raw`` at the indexes ``kept`` (all if None), white space collapsed
+    as passages.text does (" ".join(text.split())), and for each character of the result its
+    index in ``raw``. Word by word, not character by character: the build runs it for every
+    passage."""
+    if kept is None:
+        kept = list(range(len(raw)))
+        chars = raw
+    else:
+        chars = "".join(raw[i] for i in kept)
     out: list[str] = []
     index: list[int] = []
-    pending = None
-    for i, ch in enumerate(raw):
-        if not keep(i):
-            continue
-        if ch.isspace():
-            if out:
-                pending = i if pending is None else pending
-            continue
-        if pending is not None:
+    previous_end = None
+    for word in _WORD.finditer(chars):
+        if previous_end is not None:  # the white space between two words: one space, at its first
             out.append(" ")
-            index.append(pending)
-            pending = None
-        out.append(ch)
-        index.append(i)
+            index.append(kept[previous_end])
+        out.append(word.group())
+        index.extend(kept[word.start():word.end()])
+        previous_end = word.end()
     return "".join(out), index
+
+
+_WORD = re.compile(r"\S+")
+_NOT_TEXT = CSSSelector(", ".join(passages.NOT_TEXT))
 
 
 class TextMap:
@@ -67,16 +76,20 @@ class TextMap:
         self.blocked = {el for selector in blocked for el in root.cssselect(selector)}
         self.pieces: list[Piece] = []
         self.raw = ""
-        skipped = {el for selector in passages.NOT_TEXT for el in root.cssselect(selector)}
+        skipped = set(_NOT_TEXT(root))
         # The elements themselves are kept (alive): lxml makes a new Python object for a node
         # whose last one was freed, so ids of freed ones could be any other element's.
-        markers = {el for selector in MARKERS for el in root.cssselect(selector)}
+        markers = set(_MARKERS(root))
         self._walk(root, skipped, markers, TEXT)
         self.kinds: list[str] = []
+        text_chars: list[int] = []
         for piece in self.pieces:
-            self.kinds += [piece.kind] * len(getattr(piece.element, piece.slot) or "")
-        self.text, self.to_raw = _collapse(self.raw, lambda i: self.kinds[i] != MARKER)
-        self.display, self.display_to_raw = _collapse(self.raw, lambda i: True)
+            length = len(getattr(piece.element, piece.slot) or "")
+            self.kinds += [piece.kind] * length
+            if piece.kind != MARKER:
+                text_chars.extend(range(piece.raw_start, piece.raw_start + length))
+        self.text, self.to_raw = _collapse(self.raw, text_chars)
+        self.display, self.display_to_raw = _collapse(self.raw)
 
     def _walk(self, el, skipped: set, markers: set, kind: str) -> None:
         if kind == TEXT and (el.tag in BLOCKED or el in self.blocked):
@@ -143,3 +156,23 @@ def _split(piece: Piece, lo: int, hi: int, made: lxml_html.HtmlElement) -> None:
         piece.element.tail = value[:lo]
         piece.element.addnext(made)
         made.tail = value[hi:]
+
+
+class TextMaps(Mapping):
+    """The TextMap of each passage of a page (``elements``: passage id -> element), made when
+    first asked for: a feature that needs a few passages' text does not pay for the others'."""
+
+    def __init__(self, elements: dict[str, lxml_html.HtmlElement]):
+        self.elements = elements
+        self._made: dict[str, TextMap] = {}
+
+    def __getitem__(self, pid: str) -> TextMap:
+        if pid not in self._made:
+            self._made[pid] = TextMap(self.elements[pid])
+        return self._made[pid]
+
+    def __iter__(self):
+        return iter(self.elements)
+
+    def __len__(self) -> int:
+        return len(self.elements)

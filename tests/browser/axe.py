@@ -22,6 +22,13 @@ def _axe() -> Axe:
 
 AXE = None
 
+# Resolves once every finite CSS transition and animation on the page has ended, so axe measures
+# what a reader sees at rest, not a frame of a fade (Material's "Back to top" button fades in when
+# the page scrolls up; mid-fade its text fails contrast).
+SETTLE = """() => Promise.all(document.getAnimations()
+    .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+    .map(a => a.finished.catch(() => null)))"""
+
 
 def violations(page) -> list[dict]:
     """Every violation of axe's default rules (WCAG 2 A/AA, best practices) on the page as it is
@@ -29,6 +36,7 @@ def violations(page) -> list[dict]:
     controls)."""
     global AXE
     AXE = AXE or _axe()
+    page.evaluate(SETTLE)
     options = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
     return AXE.run(page, options=options).response["violations"]
 
