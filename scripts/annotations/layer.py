@@ -115,6 +115,6 @@ def _count(el: lxml_html.HtmlElement, count: int) -> None:
     # <small>, not <span>: Material's search ends an exclusion at the first inner element of
     # the excluded one's tag (it compares elements by tag), and would index "✎3".
     badge = htmltools.element(f'<small class="annotation-count" title="{count} {word}" data-search-exclude>'
-                              f'<span class="md-visually-hidden">{count} {word}</span>'
+                              f'<span class="edition-visually-hidden">{count} {word}</span>'
                               f'<span aria-hidden="true">✎{count}</span></small>')
     tools[0].append(badge)

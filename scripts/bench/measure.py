@@ -21,7 +21,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def environment() -> dict:
+    """The builds' environment. Python's default (bytecode written and reused) holds, as on a
+    contributor's machine, even where the shell turns it off (PYTHONDONTWRITEBYTECODE): bare
+    Material's installed packages are compiled once at install, and the edition's scripts/ must
+    not be compiled again in every timed build."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["SOURCE_DATE_EPOCH"] = str(reproducible.source_date_epoch(ROOT))
     return env
 

@@ -144,7 +144,7 @@ def essay_markdown(markdown: str, bibliography_link: str) -> str:
     """
     markdown = _DEF_RE.sub("", markdown)
     return _REF_RE.sub(
-        lambda m: f' [<span class="md-visually-hidden">bibliography entry</span>↗]'
+        lambda m: f' [<span class="edition-visually-hidden">bibliography entry</span>↗]'
                   f"({bibliography_link}#{entry_id(m.group(1))}){{ .edition-citelink }}",
         markdown,
     )

@@ -70,7 +70,7 @@ def test_each_passage_shows_how_many_annotations_it_carries(site, annotations):
         shown = {el.get("id"): int(el.get("data-annotations")) for el in root.xpath("//*[@data-annotations]")}
         assert shown == expected
         for pid, n in expected.items():
-            badge = root.get_element_by_id(pid).cssselect(".annotation-count .md-visually-hidden")[0]
+            badge = root.get_element_by_id(pid).cssselect(".annotation-count .edition-visually-hidden")[0]
             assert badge.text == f"{n} annotation{'' if n == 1 else 's'}"
 
 

@@ -24,10 +24,17 @@ AXE = None
 
 # Resolves once every finite CSS transition and animation on the page has ended, so axe measures
 # what a reader sees at rest, not a frame of a fade (Material's "Back to top" button fades in when
-# the page scrolls up; mid-fade its text fails contrast).
-SETTLE = """() => Promise.all(document.getAnimations()
+# the page scrolls up; mid-fade its text fails contrast). First it brings every element's style
+# up to date: the paragraphs the browser has not rendered yet (content-visibility, edition.css)
+# take the dark palette only when asked, and their links then fade into it (Material's colour
+# transition), as they do for a reader before they reach the screen. Never waits over 3 s.
+SETTLE = """() => {
+  document.querySelectorAll('*').forEach(el => getComputedStyle(el).color);
+  const running = Promise.all(document.getAnimations()
     .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
-    .map(a => a.finished.catch(() => null)))"""
+    .map(a => a.finished.catch(() => null)));
+  return Promise.race([running, new Promise(done => setTimeout(done, 3000))]);
+}"""
 
 
 def violations(page) -> list[dict]:

@@ -133,6 +133,37 @@ def test_margin_numbers_are_painted_and_take_clicks(page: Page, server, pid):
     assert hit, f"the number of {pid} is hidden or clipped"
 
 
+# Each margin control of one passage (scrolled to), and whether a point just inside each of its
+# corners reaches it: a control clipped by its passage's box (content-visibility clips to it,
+# edition.css) or covered by a neighbour fails at a corner.
+CONTROLS_WHOLE = """(id) => {
+  const passage = document.getElementById(id);
+  passage.scrollIntoView({block: 'center'});
+  return [...passage.querySelectorAll(':scope > .passage-tools > *')].map(el => {
+    const r = el.getBoundingClientRect();
+    const corners = [[r.left + 2, r.top + 2], [r.right - 2, r.top + 2], [r.left + 2, r.bottom - 2], [r.right - 2, r.bottom - 2]];
+    const whole = corners.every(([x, y]) => { const at = document.elementFromPoint(x, y); return at && el.contains(at); });
+    return {what: el.className || el.tagName, whole, width: r.width, height: r.height};
+  });
+}"""
+
+
+@pytest.mark.parametrize("essay", ["toucas", "fedasiuk"])
+def test_every_margin_control_is_whole_and_takes_clicks(page: Page, server, essay):
+    """Every passage's number, buttons and annotation count, one passage after another as a
+    reader scrolls to it, is painted whole and reached by a click anywhere on it."""
+    page.goto(f"{server}/essays/{essay}/")
+    expect(page.locator(".passage-tools--ready")).to_have_count(page.locator(".passage-tools").count())
+    ids = page.evaluate("[...document.querySelectorAll('.essay-text .passage[id]')].map(el => el.id)")
+    assert len(ids) > 30
+    broken = []
+    for pid in ids:
+        for control in page.evaluate(CONTROLS_WHOLE, pid):
+            if not control["whole"] or control["width"] < 8 or control["height"] < 8:
+                broken.append(f"{pid}: {control}")
+    assert not broken, "\n".join(broken[:10])
+
+
 def test_a_passage_button_gets_its_hint_on_hover(page: Page, server):
     page.goto(f"{server}/essays/toucas/")
     button = page.locator("#toucas-p12 .passage-copy")

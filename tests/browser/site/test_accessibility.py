@@ -114,3 +114,35 @@ def test_the_annotation_layer_shown_with_a_note_open_has_no_axe_violations(brows
     finally:
         context.close()
     assert not problems, "axe violations:\n" + "\n".join(problems)
+
+
+# Every element whose words are for screen readers only, and how much of it shows: its box and
+# whether its text could be painted (clip-path or a 1 px box hide it).
+SR_ONLY = """() => [...document.querySelectorAll('.edition-visually-hidden')].map(e => {
+  const box = e.getBoundingClientRect();
+  return {html: e.outerHTML.slice(0, 100), width: box.width, height: box.height,
+          clip: getComputedStyle(e).clipPath};
+})"""
+
+
+def test_words_for_screen_readers_only_are_not_shown(browser, server, site):
+    """An annotation count reads "2 annotations" to a screen reader and shows "✎2"; a citation
+    link says "bibliography entry" and shows "↗": the spoken words take no room on the page (a
+    class Material does not define once let them show in the margin)."""
+    context = browser.new_context(**VIEWPORTS["desktop"])
+    page = context.new_page()
+    found, shown = 0, []
+    try:
+        for kind, path in sorted(representatives(site).items()):
+            page.goto(server + path)
+            for el in page.evaluate(SR_ONLY):
+                found += 1
+                if el["width"] > 1 or el["height"] > 1 or el["clip"] in ("none", ""):
+                    shown.append(f"{kind} {path}: {el}")
+        page.goto(f"{server}/essays/toucas/")
+        count = page.locator(".annotation-count").first  # "✎1" wide, not "1 annotation✎1"
+        assert count.bounding_box()["width"] < 40, count.bounding_box()
+    finally:
+        context.close()
+    assert found >= 3, found
+    assert not shown, "\n".join(shown)
