@@ -81,7 +81,6 @@ function afterStartUp(fn) {
       citeButton.setAttribute("data-passage", id);
       citeButton.setAttribute("data-kind", tools.getAttribute("data-kind"));
       citeButton.setAttribute("data-number", tools.getAttribute("data-number"));
-      citeButton.textContent = "\u275D";
     }
     tools.classList.add("passage-tools--ready");
   }

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from scripts.annotations import checks, layer, model, pages, rendering
+from scripts.annotations import checks, layer, model, pages, rendering, w3c
 from scripts.annotations.reading import FOLDER
-from scripts.citing import bib, csl
+from scripts.citing import bib, bibtex_glue, csl
 from scripts.common import htmltools
 from scripts.common.feature import Build, ContentError, Feature, Page, Project
 from scripts.common.validate import Problem
@@ -38,6 +38,7 @@ class Annotations(Feature):
         self.contexts: dict[str, pages.Context] = {}
         self.essays: list[tuple[str, str, str]] = []  # (id, title, page src_uri) as built
         self.passage_order: dict[str, int] = {}
+        self.selected: dict[str, tuple[str, list[dict]]] = {}  # id -> (essay page, W3C selectors)
         self._cited = build.submit(self._format_citations, build)  # beside the build
         self.concepts = ProseLinker.of(build.docs_dir, build.cache)
 
@@ -116,6 +117,9 @@ class Annotations(Feature):
         notes = {a.id: self._note(a, prefix) for a in mine}
         sources = {a.id: self.cited.get(a.id + " sources", []) for a in mine}
         layer.add(root, essay, mine, anchors, notes, sources, prefix)
+        for a in mine:  # the W3C selectors, on the passage as it is published
+            text, start, end = w3c.dom_text(found[a.target][0], a.id)
+            self.selected[a.id] = (page.url, w3c.selectors(a.target, text, start, end))
 
     def markdown(self, build: Build, page: Page, text: str) -> str:
         if not self.claims(page.src_uri):
@@ -145,13 +149,26 @@ class Annotations(Feature):
         return {"edition_annotations": {"count": len(mine), "index": "../../" + pages.essay_index_uri(essay)[:-len("index.md")],
                                         "motivations": sorted({a.motivation for a in mine}),
                                         "labels": model.MOTIVATIONS,
-                                        "tags": sorted({t for a in mine for t in a.tags})}}
+                                        "tags": sorted({t for a in mine for t in a.tags}),
+                                        "export": w3c.EXPORT, "export_type": w3c.MEDIA_TYPE}}
 
     def finish(self, build: Build) -> None:
         missing = [a for a in self.annotations if a.id not in self.anchors]
         if missing:
             raise ContentError([Problem(a.rel, a.line("target"), "front matter target",
                                         f"no essay page has passage {a.target}: correct the target") for a in missing])
+        self._export(build)
+
+    def _export(self, build: Build) -> None:
+        """Every annotation, as the W3C collection (scripts/annotations/w3c.py), in the order of
+        the essays and their passages: as many as there are files."""
+        base = build.address or ""
+        essays = {essay: i for i, (essay, _, _) in enumerate(self._in_order(build))}
+        order = {a.id: (essays.get(a.essay, len(essays)), self.passage_order.get(a.target, 0), self.anchors[a.id].start, a.id)
+                 for a in self.annotations}
+        items = [w3c.annotation(a, base, *self.selected[a.id], "bibliography/", bibtex_glue.entry_id)
+                 for a in sorted(self.annotations, key=lambda a: order[a.id])]
+        (build.site_dir / w3c.EXPORT).write_text(w3c.dumps(w3c.collection(items, base, build.site_name)), encoding="utf-8")
 
     def check(self, project: Project) -> list[Problem]:
         return checks.project_problems(project)
