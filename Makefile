@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true  # the same advisory, printed by mkdocs-redirects
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: help serve build check test register-ids lock clean links release dev bench
+.PHONY: help serve build check test register-ids lock clean links release dev bench import-annotations
 
 help:
 	@echo "make serve          site at http://127.0.0.1:8000 (live reload)"
@@ -52,6 +52,12 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/lint-imports --no-cache --no-logo
 	$(BIN)/python -m scripts.check
 	$(BIN)/python -m pytest
+
+# Annotations from a W3C Web Annotation file (the site's annotations.jsonld or another tool's) or
+# Hypothes.is API JSON into docs/annotations/ (scripts/annotations/importing.py).
+import-annotations: $(STAMP)
+	@[ -n "$(FILE)" ] || { echo "usage: make import-annotations FILE=annotations.json" >&2; exit 2; }
+	$(BIN)/python -m scripts.annotations.importing "$(FILE)"
 
 links: build
 	$(BIN)/python -m scripts.publishing.linkcheck site

@@ -27,13 +27,29 @@ AXE = None
 # the page scrolls up; mid-fade its text fails contrast). First it brings every element's style
 # up to date: the paragraphs the browser has not rendered yet (content-visibility, edition.css)
 # take the dark palette only when asked, and their links then fade into it (Material's colour
-# transition), as they do for a reader before they reach the screen. Never waits over 3 s.
-SETTLE = """() => {
+# transition), as they do for a reader before they reach the screen. Never waits over 3 s for
+# fades; it lets two frames pass before and after.
+#
+# Every paragraph is drawn for the audit: the stylesheet lets the browser skip the paragraphs far
+# from the screen (content-visibility), and the geometry axe reads there is an estimate (a skipped
+# paragraph's words measured outside its estimated box seem to cover its neighbour's controls).
+# A reader meets each paragraph drawn; tests/browser/essays/test_passage_links.py checks every
+# margin control as drawn that way, scrolled to.
+SETTLE = """async () => {
+  const frames = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  if (!document.getElementById('axe-draw-all')) {
+    const style = document.createElement('style');
+    style.id = 'axe-draw-all';
+    style.textContent = '.essay-text > p.passage { content-visibility: visible !important; }';
+    document.head.appendChild(style);
+  }
+  await frames();
   document.querySelectorAll('*').forEach(el => getComputedStyle(el).color);
   const running = Promise.all(document.getAnimations()
     .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
     .map(a => a.finished.catch(() => null)));
-  return Promise.race([running, new Promise(done => setTimeout(done, 3000))]);
+  await Promise.race([running, new Promise(done => setTimeout(done, 3000))]);
+  await frames();
 }"""
 
 
