@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.journeys import DRAW_ALL
+
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PINNED = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["axe-core"]
@@ -40,7 +42,7 @@ SETTLE = """async () => {
   if (!document.getElementById('axe-draw-all')) {
     const style = document.createElement('style');
     style.id = 'axe-draw-all';
-    style.textContent = '.essay-text > p.passage { content-visibility: visible !important; }';
+    style.textContent = '""" + DRAW_ALL + """';
     document.head.appendChild(style);
   }
   await frames();

@@ -3,7 +3,7 @@ clipboard with a visible confirmation, notes link both ways and preview on hover
 
 import re
 
-from tests.browser.journeys import VIEWPORTS, viewport_context_args  # noqa: F401  (every test at desktop and phone size)
+from tests.browser.journeys import DRAW_ALL, VIEWPORTS, viewport_context_args  # noqa: F401  (every test at desktop and phone size)
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -94,7 +94,7 @@ def test_without_scripts_no_dead_control_is_offered(browser, server):
 # paragraphs far from the screen (content-visibility), whose boxes are then only estimates.
 POSITIONS = """() => {
   const style = document.createElement('style');
-  style.textContent = '.essay-text > p.passage { content-visibility: visible !important; }';
+  style.textContent = '""" + DRAW_ALL + """';
   document.head.appendChild(style);  /* measuring then lays everything out: no frame needed */
   return Array.from(document.querySelectorAll('article.essay .passage')).map(el => {
   const link = el.querySelector('.passage-link').getBoundingClientRect();
