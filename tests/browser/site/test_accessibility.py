@@ -8,6 +8,8 @@ section of assets/edition.css, partials/search.html)."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 
 from tests.browser.axe import PINNED, describe, violations
@@ -81,38 +83,40 @@ def test_essay_skip_link_goes_to_the_essay_title(site):
         assert root.xpath("//h1[@id='title']"), path
 
 
+@contextmanager
+def essay_in(browser, server, palette):
+    """The Toucas essay at desktop size in ``palette``, its context closed afterwards."""
+    context = browser.new_context(color_scheme=palette, **VIEWPORTS["desktop"])
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/essays/toucas/")
+        yield page
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("palette", list(SCHEMES))
 def test_the_open_citation_controls_have_no_axe_violations(browser, server, palette):
     """The "Cite this" panel opened, and the dialog that cites one paragraph, in both palettes."""
-    context = browser.new_context(color_scheme=palette, **VIEWPORTS["desktop"])
-    page = context.new_page()
-    try:
-        page.goto(f"{server}/essays/toucas/")
+    with essay_in(browser, server, palette) as page:
         page.locator("details.edition-cite > summary").click()
         problems = describe(f"cite panel [{palette}]", violations(page))
         page.get_by_role("button", name="Cite paragraph 12", exact=True).click()
         page.locator("dialog.edition-cite-dialog").wait_for()
         problems += describe(f"cite dialog [{palette}]", violations(page))
-    finally:
-        context.close()
     assert not problems, "axe violations:\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("palette", list(SCHEMES))
 def test_the_annotation_layer_shown_with_a_note_open_has_no_axe_violations(browser, server, palette):
     """The layer shown, its controls made, a note open, then filtered, in both palettes."""
-    context = browser.new_context(color_scheme=palette, **VIEWPORTS["desktop"])
-    page = context.new_page()
-    try:
-        page.goto(f"{server}/essays/toucas/")
+    with essay_in(browser, server, palette) as page:
         page.get_by_role("button", name="Show annotations").wait_for()
         page.locator(".annotation-marker a").first.click()
         page.locator("aside.annotation-note:not([hidden])").first.wait_for()
         problems = describe(f"annotation note open [{palette}]", violations(page))
         page.get_by_role("button", name="Show annotations").click()
         problems += describe(f"annotation layer hidden [{palette}]", violations(page))
-    finally:
-        context.close()
     assert not problems, "axe violations:\n" + "\n".join(problems)
 
 
