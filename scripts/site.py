@@ -15,13 +15,15 @@ from scripts.citing.feature import Citing
 from scripts.common import datafiles, htmltools
 from scripts.common.feature import Build, Feature, Page, Project
 from scripts.common.validate import Problem
+from scripts.compare.feature import Compare
 from scripts.concepts.feature import Concepts
 from scripts.edition.feature import Edition
 from scripts.publishing.feature import Publishing, release_date
 
 # The order in which the features act on each page: the edition's text first (its reader
-# controls and passage ids), then what builds on it: citations, concept links, annotations.
-FEATURES: tuple[type[Feature], ...] = (Edition, Citing, Concepts, Annotations, Publishing)
+# controls and passage ids), then what builds on it: citations, concept links, the margin links
+# to the comparisons, then annotations (whose W3C selectors measure the passage as published).
+FEATURES: tuple[type[Feature], ...] = (Edition, Citing, Concepts, Compare, Annotations, Publishing)
 
 
 class Site:

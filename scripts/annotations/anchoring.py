@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
 
+from scripts.common.fuzzy import closest  # noqa: F401  (the annotations' checks propose these words)
 from scripts.edition.textmap import TextMap
 
 
@@ -79,28 +80,6 @@ def context(text: str, start: int, end: int, width: int = 30) -> str:
     before = text[max(0, start - width):start]
     after = text[end:end + width]
     return f"…{before}[{text[start:end]}]{after}…"
-
-
-def closest(exact: str, texts: dict[str, str]) -> tuple[str, str, float] | None:
-    """The passage and the words in it closest to ``exact`` (``texts``: passage id -> text), with
-    the score (0-100), or None if nothing is close."""
-    words = normal(exact)
-    best = None
-    for pid, text in texts.items():
-        match = fuzz.partial_ratio_alignment(words, text)
-        if match and (best is None or match.score > best[2]):
-            start, end = _whole_words(text, match.dest_start, match.dest_end)
-            best = (pid, text[start:end], match.score)
-    return best if best and best[2] >= 60 else None
-
-
-def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span widened to whole words (an alignment may cut one)."""
-    while start > 0 and text[start - 1].isalnum():
-        start -= 1
-    while end < len(text) and text[end].isalnum():
-        end += 1
-    return start, end
 
 
 def nearest_ids(pid: str, ids: list[str], limit: int = 3) -> list[str]:

@@ -2,8 +2,8 @@
 and a scaled copy of the edition with synthetic content.
 
 Scaling is by content kind (``SCALERS``): essays, then concepts (linked in every essay, the
-synthetic ones too), then annotations (on every essay's passages); comparisons add their own
-scaler here when they exist, and the scale test measures them with no other change."""
+synthetic ones too), then annotations (on every essay's passages), then comparison themes
+(quoting the synthetic essays); the scale test measures them all with no other change."""
 
 from __future__ import annotations
 
@@ -192,8 +192,31 @@ def scale_annotations(project: Path, factor: int) -> int:
     return count
 
 
+def scale_compare(project: Path, factor: int) -> int:
+    """(factor - 1) synthetic copies of every comparison theme, each quoting the same words in one
+    set of synthetic essays (scale_essays: copies with their own passage ids): 9 themes become 90
+    at 10x, with 10x the margin links."""
+    folder = project / "docs" / "compare"
+    themes = sorted(p for p in folder.glob("*.md") if p.name != "index.md") if folder.is_dir() else []
+    for path in themes:
+        head, body = path.read_text(encoding="utf-8").split("\n---\n", 1)
+        meta = yaml.safe_load(head.removeprefix("---\n"))
+        for copy in range(1, factor):
+            data = json.loads(json.dumps(meta))
+            data["title"] += f" [synthetic copy {copy}]"
+            data["compare"]["order"] += 100 * copy
+            data["compare"]["short"] = f"S{copy} {data['compare']['short']}"[:20].rstrip()
+            for key, side in data["compare"].items():
+                for quote in side.get("quotes", []) if isinstance(side, dict) else []:
+                    essay = quote["passage"].split("-", 1)[0]
+                    quote["passage"] = f"synth{_letters(copy)}{essay}-" + quote["passage"].split("-", 1)[1]
+            (folder / f"synth-{_letters(copy)}-{path.name}").write_text(
+                "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n" + body, encoding="utf-8")
+    return len(themes) * factor
+
+
 SCALERS: dict[str, Callable[[Path, int], int]] = {"essays": scale_essays, "concepts": scale_concepts,
-                                                  "annotations": scale_annotations}
+                                                  "annotations": scale_annotations, "compare": scale_compare}
 
 
 def scaled(root: Path, dest: Path, factor: int) -> dict[str, int]:

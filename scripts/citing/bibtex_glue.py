@@ -181,3 +181,25 @@ def link_notes(root: lxml_html.HtmlElement, notes: dict[str, list[str]], titles:
         else:
             found[0].append(span)
 
+
+
+def mark_citations(root: lxml_html.HtmlElement) -> int:
+    """Wrap each citation mkdocs-bibtex wrote in editorial prose, "(Gates 2014, 403)" before its
+    note's number, in ``<span class="citation">``, so that features which link words in prose
+    (concept mentions) leave it alone; the citations marked."""
+    made = 0
+    for sup in root.xpath("//sup[starts-with(@id, $ref)]", ref="fnref:" + FOOTNOTE_PREFIX):
+        before = sup.getprevious()
+        text = before.tail if before is not None else sup.getparent().text
+        if not text or not text.endswith(")") or "(" not in text:
+            continue
+        start = text.rindex("(")
+        span = htmltools.element('<span class="citation"></span>')
+        span.text, span.tail = text[start:], None
+        if before is not None:
+            before.tail = text[:start]
+        else:
+            sup.getparent().text = text[:start]
+        sup.addprevious(span)
+        made += 1
+    return made

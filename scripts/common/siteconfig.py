@@ -39,3 +39,21 @@ def load(path: Path) -> dict:
     """The parsed configuration (environment variables resolved as in a build now)."""
     return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader) or {}  # noqa: S506 (a SafeLoader)
 
+
+
+def nav_files(settings: dict) -> list[str]:
+    """The docs files the navigation lists (``nav`` of ``mkdocs.yml``), in its order."""
+    found: list[str] = []
+
+    def walk(item) -> None:
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, list):
+            for entry in item:
+                walk(entry)
+        elif isinstance(item, dict):
+            for entry in item.values():
+                walk(entry)
+
+    walk(settings.get("nav") or [])
+    return [f for f in found if f.endswith(".md")]

@@ -146,7 +146,7 @@ def test_margin_numbers_are_painted_and_take_clicks(page: Page, server, pid):
 CONTROLS_WHOLE = """(id) => {
   const passage = document.getElementById(id);
   passage.scrollIntoView({block: 'center'});
-  return [...passage.querySelectorAll(':scope > .passage-tools > *')].map(el => {
+  return [...passage.querySelectorAll(':scope > .passage-tools > *, :scope > .passage-tools > .compare-links > a')].map(el => {
     const r = el.getBoundingClientRect();
     const corners = [[r.left + 2, r.top + 2], [r.right - 2, r.top + 2], [r.left + 2, r.bottom - 2], [r.right - 2, r.bottom - 2]];
     const whole = corners.every(([x, y]) => { const at = document.elementFromPoint(x, y); return at && el.contains(at); });
@@ -157,7 +157,7 @@ CONTROLS_WHOLE = """(id) => {
 
 @pytest.mark.parametrize("essay", ["toucas", "fedasiuk"])
 def test_every_margin_control_is_whole_and_takes_clicks(page: Page, server, essay):
-    """Every passage's number, buttons and annotation count, one passage after another as a
+    """Every passage's number, buttons, annotation count and links to comparisons, one passage after another as a
     reader scrolls to it, is painted whole and reached by a click anywhere on it."""
     page.goto(f"{server}/essays/{essay}/")
     expect(page.locator(".passage-tools--ready")).to_have_count(page.locator(".passage-tools").count())
