@@ -17,10 +17,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from markdown_it import MarkdownIt
-
 from scripts.citing import quotes as prose_quotes
-from scripts.common import fuzzy, siteconfig
+from scripts.common import siteconfig
 from scripts.common.feature import DocsPage, Project, read_page
 from scripts.common.validate import Problem, schema_problems
 from scripts.compare import model
@@ -110,11 +108,28 @@ def themes_problems(themes: list[model.Theme], files: dict[str, DocsPage], essay
     return problems
 
 
-def structure_problems(page: DocsPage, authors: list[str]) -> list[Problem]:
+def structure_problems(page: DocsPage, authors: list[str], cache_dir: Path | None = None) -> list[Problem]:
     """The page's Markdown under the fixed headings: ``## <surname>`` for each author (in reading
     order), ``## Analysis`` with its three parts as ``###``, then ``## Questions for discussion``:
-    an ordered list of two or three questions and nothing else."""
+    an ordered list of two or three questions and nothing else. With ``cache_dir`` (the build's),
+    a page found right once is not parsed again while it and the authors stay the same."""
     authors = list(dict.fromkeys(authors))  # each author once, however many essays
+    digest = None
+    if cache_dir is not None:
+        from scripts.common import diskcache
+
+        digest = diskcache.key("compare-structure", Path(__file__).read_text(encoding="utf-8"), page.body, authors)
+        if diskcache.load(cache_dir, "valid-structure", digest) is True:
+            return []
+    problems = _structure_problems(page, authors)
+    if digest is not None and not problems:
+        diskcache.store(cache_dir, "valid-structure", digest, True)
+    return problems
+
+
+def _structure_problems(page: DocsPage, authors: list[str]) -> list[Problem]:
+    from markdown_it import MarkdownIt  # here: a warm build whose pages are known right needs none
+
     tokens = MarkdownIt("commonmark").parse(page.body)
     headings, section = [], None
     blocks: list[str] = []  # the blocks under the questions' heading
@@ -177,6 +192,8 @@ def quote_problem(q: model.Quote, texts: dict[str, str]) -> tuple[str, str] | No
     part = misquoted(q, texts[q.passage])
     if part is None:
         return None
+    from scripts.common import fuzzy  # only for a misquote
+
     close = fuzzy.closest(part, {q.passage: texts[q.passage]})
     hint = f"; the closest words there are “{close[1]}”" if close else ""
     what = "is not verbatim in" if part == " ".join(q.text.split()) else "is not verbatim, or not in order after the part before, in"

@@ -90,7 +90,7 @@ class Compare(Feature):
             files = {model.slug_of(checks.src_uri(p)): p for p in self.files_}
             problems = checks.themes_problems(self.themes, files, {e.id: e.author for e in essays})
             for p in self.files_:
-                problems += checks.structure_problems(p, [e.author for e in essays])
+                problems += checks.structure_problems(p, [e.author for e in essays], build.cache)
             if problems:
                 raise ContentError(problems)
         return essays

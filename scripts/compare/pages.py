@@ -187,10 +187,11 @@ def margin_links(root: lxml_html.HtmlElement, essay: str, quoted: dict[str, list
         if not tools:
             continue
         links = "".join(
-            f'<a href="{escape(prefix + t.url)}#{escape(q.anchor)}" title="Compared: {escape(t.title)}">'
+            f'<a href="{escape(prefix + t.url)}#{escape(q.anchor)}">'
             f'<span class="edition-visually-hidden">Compared: </span>{escape(t.short)}</a>' for t, q in found)
         # <small>, not <span>: Material's search ends an exclusion at the first inner element of
-        # the excluded one's tag (scripts/annotations/layer.py).
+        # the excluded one's tag (scripts/annotations/layer.py). No title: Material would set up a
+        # tooltip for each link as the page loads, which costs a phone a tenth of a second (make bench).
         tools[0].append(htmltools.element(f'<small class="compare-links" data-search-exclude>{links}</small>'))
         tools[0].set("class", tools[0].get("class") + " passage-tools--compared")
         made += len(found)

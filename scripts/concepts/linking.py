@@ -58,6 +58,9 @@ def _link(mention: Mention, href: dict[str, str], lead: bool) -> lxml_html.HtmlE
         f'data-concept="{escape(concept)}"{extra}></a>')
 
 
+_LINKERS: dict[tuple, "ProseLinker"] = {}  # ProseLinker.of: the glossary's linker, by its files
+
+
 class ProseLinker:
     """Links concepts' mentions in the edition's own prose (an annotation's note), the first of
     each concept in the element given, as in a passage; never in a citation ("Arms Control
@@ -73,10 +76,16 @@ class ProseLinker:
     @classmethod
     def of(cls, docs_dir, cache_dir=None) -> "ProseLinker":
         """The linker of the glossary in ``docs_dir`` (its valid concept files; the concepts'
-        own checks report the others)."""
-        from scripts.concepts import checks
+        own checks report the others). Made once per process while the files stay the same:
+        every feature that links prose (annotations, comparisons, the teachers' kit) shares it."""
+        from scripts.concepts import checks, model
 
-        return cls(checks.read(checks.files_in(docs_dir), cache_dir)[0])
+        files = sorted((docs_dir / model.FOLDER).glob("*.md"))
+        stamp = (str(docs_dir), tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+        if stamp not in _LINKERS:
+            _LINKERS.clear()
+            _LINKERS[stamp] = cls(checks.read(checks.files_in(docs_dir), cache_dir)[0])
+        return _LINKERS[stamp]
 
     def link(self, el: lxml_html.HtmlElement, prefix: str) -> list[str]:
         """Link the mentions in ``el`` (``prefix`` leads to the site's root); the concepts linked."""

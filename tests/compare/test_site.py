@@ -157,7 +157,7 @@ def test_every_margin_link_leads_to_a_quote_of_its_own_passage(site, themes):
             assert target.tag == "figure" and "compare-quote" in target.get("class")
             assert target.cssselect("blockquote")[0].get("cite").endswith("#" + passage.get("id"))
             slug = url.strip("/").split("/")[-1]
-            assert link.get("title") == f"Compared: {themes[slug]['title']}"
+            assert link.get("title") is None  # Material would make a tooltip of it as the page loads
             assert norm(link.text_content()) == f"Compared: {themes[slug]['compare']['short']}"
             linked.setdefault(passage.get("id"), set()).add(slug)
     assert linked == quoted
