@@ -1,5 +1,5 @@
 /* The edition's scripts, one deferred file: 1. copy-link buttons; 2. "Cite this"; 3. print;
-   4. landing from a search result. Each part is self-contained.
+   4. landing from a search result; 5. ranges of paragraphs. Each part is self-contained.
 
    Timing: this script runs when the page is parsed, just before Material's start-up (its
    DOMContentLoaded handler). The parts that change the page (1-3) make their changes with
@@ -327,4 +327,28 @@ function afterStartUp(fn) {
   var observer = new MutationObserver(function () { if (land()) { observer.disconnect(); } });
   observer.observe(content, { childList: true, subtree: true });
   window.setTimeout(function () { observer.disconnect(); }, 10000);
+})();
+
+/* ==== 5. Ranges ==== */
+
+/* A range link of the teachers' kit (scripts/teach/ranges.py): essays/toucas/?to=toucas-p9#toucas-p4.
+   Without this script it is a link to its first passage, which the browser opens and marks
+   (:target); with it, every passage from the first to the last is marked too (data-range: a
+   background, so nothing moves). A first passage after the last is no range. */
+(function () {
+  "use strict";
+  function mark() {
+    document.querySelectorAll("[data-range]").forEach(function (el) { el.removeAttribute("data-range"); });
+    var last = new URLSearchParams(window.location.search).get("to");
+    var first = decodeURIComponent(window.location.hash.slice(1));
+    if (!last || !first) { return; }
+    var all = Array.prototype.slice.call(document.querySelectorAll(".essay-text .passage[id]"));
+    var i = all.indexOf(document.getElementById(first)), j = all.indexOf(document.getElementById(last));
+    if (i < 0 || j < i) { return; }
+    all.slice(i, j + 1).forEach(function (el, k, range) {
+      el.setAttribute("data-range", k === 0 ? "first" : k === range.length - 1 ? "last" : "inside");
+    });
+  }
+  mark();
+  window.addEventListener("hashchange", mark);
 })();

@@ -15,6 +15,7 @@ from scripts.common import htmltools
 
 PLACEHOLDER_URL = "https://edition.invalid/this-page/"
 PLACEHOLDER_NUMBER = "9999"
+PLACEHOLDER_FIRST = "9998"  # a range's first paragraph ("paras. 9998–9999")
 # An undated page (`dev`, a local build: scripts.common.versions.edition_csl) is cited with the day it
 # was read, which only the reader's browser knows: a placeholder that the page's script sets to
 # today in the style's own form. A released version is dated and needs none.
@@ -39,6 +40,7 @@ def _fill(fragment: str) -> str:
         a.text = "[address of this page]"
     htmltools.wrap_text(root, PLACEHOLDER_ACCESSED, lambda: _span("data-cite-accessed", "[the date you read it]"))
     htmltools.wrap_text(root, PLACEHOLDER_NUMBER, lambda: _span("data-cite-locator", None))
+    htmltools.wrap_text(root, PLACEHOLDER_FIRST, lambda: _span("data-cite-from", None))
     return htmltools.serialize_fragment(root)
 
 
@@ -64,8 +66,23 @@ def jobs(items: dict[str, dict], original: str, edition: str) -> list:
             f"[@{edition}]",
             f"[@{edition}, para. {PLACEHOLDER_NUMBER}]",
             f"[@{edition}, note {PLACEHOLDER_NUMBER}]",
+            f"[@{edition}, para. {PLACEHOLDER_FIRST}–{PLACEHOLDER_NUMBER}]",
         ]))
     return out
+
+
+def edition_jobs(items: dict[str, dict], edition: str) -> list:
+    """The renders of the edition's own entry, once per style, with the placeholder address: the
+    reference of any page of the edition (a comparison, a concept) in the teachers' kit."""
+    page = csl.with_url(items[edition], PLACEHOLDER_URL)
+    if not page.get("issued"):
+        page = csl.with_fields(page, {"accessed": {"literal": PLACEHOLDER_ACCESSED}})
+    return [([page], style, [f"[@{edition}]"]) for _, style in csl.STYLES.values()]
+
+
+def edition_entries(results: list, edition: str) -> dict[str, str]:
+    """The edition's entry in each style, placeholders marked, from the results of :func:`edition_jobs`."""
+    return {name: _fill(results[i][1][edition]) for i, name in enumerate(csl.STYLES)}
 
 
 def assemble(results: list, original: str, edition: str) -> dict[str, dict[str, str]]:
@@ -85,6 +102,7 @@ def assemble(results: list, original: str, edition: str) -> dict[str, dict[str, 
             "edition_intext": _fill(cited[1]),
             "paragraph_intext": _fill(cited[2]),
             "note_intext": _fill(cited[3]),
+            "range_intext": _fill(cited[4]),
             "access": ACCESS_FILLED if PLACEHOLDER_ACCESSED in entries[edition] else ACCESS[name],
         }
     return result

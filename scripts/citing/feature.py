@@ -97,8 +97,9 @@ def edition_items(items: dict[str, dict], fields: dict) -> dict[str, dict]:
 
 def formatted(root: str | None, cache_dir: Path | None, fields: dict | None = None) -> dict:
     """Everything CSL formats for the site, in one pandoc run (none if ``cache_dir`` has it):
-    ``items`` (CSL-JSON by key), ``cite`` (each essay's "Cite this" data) and ``bibliography``
-    (the bibliography page's entries by key). A build computes it once, as it starts (:class:`Citing`).
+    ``items`` (CSL-JSON by key), ``cite`` (each essay's "Cite this" data), ``bibliography``
+    (the bibliography page's entries by key) and ``edition_cite`` (the edition's own entry in
+    each style, for any of its pages: scripts/teach). A build computes it once, as it starts (:class:`Citing`).
     ``root`` is this version's address if known; ``fields`` date the edition's entries.
     """
     items = edition_items(csl.csl_items(cache_dir=cache_dir), fields or {})
@@ -106,13 +107,16 @@ def formatted(root: str | None, cache_dir: Path | None, fields: dict | None = No
     jobs = [bibliography.job(items, edition_urls(root))]
     for keys in essays.values():
         jobs += citethis.jobs(items, keys["original"], keys["edition"])
+    edition = bib.usage()["edition"]
+    jobs += citethis.edition_jobs(items, edition)
     results = csl.render_many(jobs, cache_dir)
     panels, rest = {}, results[1:]
     for essay, keys in essays.items():
         count = len(csl.STYLES) * 2
         panels[essay] = citethis.assemble(rest[:count], keys["original"], keys["edition"])
         rest = rest[count:]
-    return {"items": items, "cite": panels, "bibliography": results[0][1]}
+    return {"items": items, "cite": panels, "bibliography": results[0][1],
+            "edition_cite": citethis.edition_entries(rest[:len(csl.STYLES)], edition)}
 
 
 def essay_markdown(markdown: str, src_uri: str) -> str:

@@ -34,9 +34,12 @@ def test_a_folders_index_beside_its_pages_is_a_type_of_its_own(tmp_path):
 
 def test_the_built_site_has_the_expected_types(site):
     found = pagetypes.discover(site)
-    assert {"home", "essays", "about", "404", "concepts", "concepts-index", "compare", "compare-index"} <= set(found)
+    assert {"home", "essays", "about", "404", "concepts", "concepts-index", "compare", "compare-index",
+            "teach", "teach-index"} <= set(found)
     assert found["concepts-index"] == ["/concepts/"]
     assert found["compare-index"] == ["/compare/"] and len(found["compare"]) >= 8
+    assert found["teach-index"] == ["/teach/"]
+    assert found["teach"] == ["/teach/comparison-assignment/", "/teach/fedasiuk/", "/teach/toucas/"]
     assert found["essays"] == ["/essays/fedasiuk/", "/essays/toucas/"]
     chosen = pagetypes.choose(site, 1, {"essays": "/essays/toucas/"})
     assert ("essays", "/essays/toucas/") in chosen
