@@ -262,26 +262,43 @@ function afterStartUp(fn) {
 
 /* ==== 3. Print ==== */
 
-/* Adds the page's address to printouts (shown only in print: the print section of overrides/assets/edition.css) and
-   opens collapsed <details> while printing, so that nothing is lost on paper. */
+/* Paper (the print section of overrides/assets/edition.css): one citation line of this version
+   at the top, in place of the "Cite this" panel (its Chicago reference of this edition, address
+   and access date filled in by section 2), and the edition's name, the page's address and the
+   page number at the foot of every page (an @page rule, written here because only the page knows
+   its address in a local build). Opens collapsed <details> while printing (the panel's aside),
+   so that nothing is lost on paper. */
 (function () {
   "use strict";
+  function cssString(text) { return "\"" + text.replace(/\\/g, "\\\\").replace(/"/g, "\\\"").replace(/\n/g, " ") + "\""; }
+
+  function address() {
+    var panel = document.querySelector(".edition-cite[data-cite-page]");
+    var url = new URL(panel ? panel.getAttribute("data-cite-page") : window.location.href, window.location.href);
+    url.search = "";
+    url.hash = "";
+    return url.toString();
+  }
+
   afterStartUp(function () {
     var content = document.querySelector(".md-content__inner");
     if (!content) { return; }
+    var reference = document.querySelector(".edition-cite__style[data-cite-style='chicago'] .edition-cite__item[data-cite-kind='this edition'] .edition-cite__text");
     var line = document.createElement("p");
-    var address = document.createElement("span");
-    line.className = "print-url";
-    address.className = "print-url__address";
-    address.textContent = window.location.origin + window.location.pathname;
-    line.appendChild(document.createTextNode("Printed from "));
-    line.appendChild(address);
+    line.className = "print-citation";
+    line.textContent = reference ? "Cite as: " + reference.textContent.replace(/\s+/g, " ").trim()
+                                 : "Printed from " + address();
     content.insertBefore(line, content.firstChild);
+    var style = document.createElement("style");
+    style.setAttribute("data-print-page", "");
+    style.textContent = "@page { @bottom-left { content: " + cssString(address()) +
+      "; font-size: 7.5pt; color: #444; } @bottom-right { content: counter(page) \" / \" counter(pages); font-size: 7.5pt; color: #444; } }";
+    document.head.appendChild(style);
   });
 
   var opened = [];
   window.addEventListener("beforeprint", function () {
-    opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (d) {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open]):not(.edition-cite)"), function (d) {
       d.open = true;
       return true;
     });

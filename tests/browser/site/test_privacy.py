@@ -105,7 +105,7 @@ def test_the_edition_changes_the_page_after_materials_start_up(page: Page, serve
         window.addEventListener("DOMContentLoaded", function () {
           window.__atStartUp = {
             buttons: document.querySelectorAll(".passage-copy, .passage-cite").length,
-            printLine: document.querySelectorAll(".print-url").length,
+            printLine: document.querySelectorAll(".print-citation").length,
             citeUrlsFilled: Array.prototype.some.call(document.querySelectorAll("[data-cite-url]"),
               function (a) { return a.textContent.indexOf(location.origin) === 0; }),
             materialStarted: document.documentElement.classList.contains("js")
@@ -117,6 +117,6 @@ def test_the_edition_changes_the_page_after_materials_start_up(page: Page, serve
     at_start_up = page.evaluate("window.__atStartUp")
     assert at_start_up == {"buttons": 0, "printLine": 0, "citeUrlsFilled": False, "materialStarted": True}
     expect(page.locator(".passage-copy")).to_have_count(page.locator(".passage-tools[data-said]").count())
-    expect(page.locator(".print-url")).to_have_count(1)
+    expect(page.locator(".print-citation")).to_have_count(1)
     expect(page.locator(".edition-cite [data-cite-url]").first).to_have_text(
         re.compile("^" + re.escape(server + "/essays/toucas/")))
