@@ -66,18 +66,19 @@ links: build
 # version in docs/published.json (scripts/publishing/release.py), deploy it with mike on the local
 # gh-pages branch, move `latest` to it and make its 404 page the site's root 404.html
 # (scripts/publishing/ghpages.py). RELEASE_FROZEN=1 (CI) only checks the record. SITE_URL (the deploy
-# workflow sets it) gives absolute canonical links and citation addresses.
+# workflow sets it) gives absolute canonical links and citation addresses. EDITION_PACKETS=1 prints
+# each essay's reading packet (scripts/teach/packets.py, Chromium) into the version.
 release: $(STAMP)
 	@[[ "$(VERSION)" =~ ^[0-9]+\.[0-9]+$$ ]] || { echo "usage: make release VERSION=x.y" >&2; exit 2; }
 	$(BIN)/python -m scripts.check $(if $(RELEASE_FROZEN),,--register)
 	$(BIN)/python -m scripts.publishing.release $(VERSION) $(if $(RELEASE_FROZEN),--frozen)
-	$(BIN)/mike deploy --update-aliases $(VERSION) latest
+	EDITION_PACKETS=1 $(BIN)/mike deploy --update-aliases $(VERSION) latest
 	$(BIN)/mike set-default latest
 	$(BIN)/python -m scripts.publishing.ghpages $(VERSION)
 
 dev: $(STAMP)
 	$(BIN)/python -m scripts.check
-	$(BIN)/mike deploy dev
+	EDITION_PACKETS=1 $(BIN)/mike deploy dev
 
 # Not part of `make test`: timings (scripts/bench/run.py). Lighthouse comes from package.json (npm ci).
 bench: $(STAMP)

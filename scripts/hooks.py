@@ -58,6 +58,7 @@ def on_config(config):
         site_name=config["site_name"], site_url=config.get("site_url"),
         version=os.environ.get("MIKE_DOCS_VERSION") or None,  # set by mike in a versioned build
         released=None, cache=_cache, submit=_background.submit, plugins=config["plugins"],
+        packets=os.environ.get("EDITION_PACKETS") == "1",
         parse_citations=CitationBlock.from_markdown))
 
 

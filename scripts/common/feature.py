@@ -88,6 +88,7 @@ class Build:
     plugins: dict[str, Any] = field(default_factory=dict)
     parse_citations: Callable[[str], list] | None = None
     sources: Callable[[], list[Source]] = lambda: []  # every docs page, as known now
+    packets: bool = False  # print the reading packets (EDITION_PACKETS=1: make release, make dev)
     order: list[str] = field(default_factory=list)  # pages' src_uri in navigation order
 
     @property

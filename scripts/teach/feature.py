@@ -17,7 +17,8 @@ from scripts.compare import checks as compare_checks
 from scripts.concepts import checks as concept_checks
 from scripts.concepts.linking import ProseLinker
 from scripts.edition import passages
-from scripts.teach import checks, model, pages
+from scripts.common import chromium
+from scripts.teach import checks, model, packets, pages
 from scripts.teach.links import Links
 
 LAST = 4  # after the essays, and after the concept and comparison pages they list
@@ -101,7 +102,7 @@ class Teach(Feature):
             glossary = concept_checks.read(concept_checks.files_in(build.docs_dir), build.cache)[0]
             concepts = sorted(((c.slug, c.title, c.url) for c in glossary.concepts.values()), key=lambda c: c[1].casefold())
             return pages.kit_markdown(text, essays, themes, concepts, Links(build.site_url, build.version, page.url),
-                                      self.edition_cite)
+                                      self.edition_cite, build.packets)
         if kind == "guide":
             g = next(g for g in self.guides.values() if g.src_uri == page.src_uri)
             e = next(e for e in essays if e.id == g.essay)
@@ -112,6 +113,28 @@ class Teach(Feature):
             themes = {t.slug: t.title for t in compare_checks.read(compare_checks.files_in(build.docs_dir), build.cache)[0]}
             return pages.assignment_markdown(text, found, themes, prefix)
         return text
+
+    def context(self, build: Build, page: Page) -> dict:
+        if not build.packets or "essay" not in page.meta:
+            return {}
+        essay = page.meta["essay"]["id"]
+        return {"edition_packet": {"href": "../" * page.url.count("/") + f"{packets.FOLDER}/{essay}.pdf",
+                                   "size": packets.token(essay)}}
+
+    def finish(self, build: Build) -> None:
+        """The reading packets, printed once every page is written (only with EDITION_PACKETS=1),
+        and their sizes written into the pages that link to them."""
+        if not build.packets or not self.essays:
+            return
+        browser = chromium.find()
+        if browser is None:
+            raise ContentError([Problem("mkdocs.yml", None, "packets", "EDITION_PACKETS=1 prints the reading packets "
+                                        "with Chromium: install Debian's chromium or set CHROMIUM_PATH")])
+        essays = [e for _, e in sorted(self.essays.values(), key=lambda item: (item[0], item[1].id))]
+        made = packets.make(build.site_dir, build.address,
+                            [packets.Packet(e.id, e.title, e.author, e.url, e.guide) for e in essays],
+                            browser, chromium.ARGS)
+        packets.fill_sizes(build.site_dir, [e.url + "index.html" for e in essays] + ["teach/index.html"], made)
 
     def check(self, project: Project) -> list[Problem]:
         return checks.project_problems(project)

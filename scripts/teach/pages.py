@@ -20,7 +20,7 @@ from html import escape
 from lxml import html as lxml_html
 
 from scripts.common import htmltools
-from scripts.teach import model, ranges
+from scripts.teach import model, packets, ranges
 from scripts.teach.links import Links
 
 MARKER = "<!-- teach:kit -->"  # where the teachers' page's Markdown takes the generated kit
@@ -105,14 +105,16 @@ def _range(e: Essay, links: Links, span: list[dict]) -> tuple[str, str, str | No
     return url, label, _cite(e, links, url, numbers[1], numbers[0])
 
 
-def essay_html(e: Essay, links: Links) -> str:
+def essay_html(e: Essay, links: Links, packet: bool = False) -> str:
     """One essay's part of the teachers' page: its reference, its sections (each a range) and its
     paragraphs, and the range tool (shown by the script)."""
     text = ranges.reading(e.records)
     out = [f'<div class="teach-essay" data-essay="{escape(e.id)}">']
     whole = _range(e, links, text)
     out.append(f'<p class="teach-essay__meta">{escape(e.author)}, <a href="{escape(links.here(e.url))}">“{escape(e.title)}”</a>'
-               + (f' · <a href="{escape(links.here(e.guide))}">Reading guide</a>' if e.guide else "") + "</p>")
+               + (f' · <a href="{escape(links.here(e.guide))}">Reading guide</a>' if e.guide else "")
+               + (f' · <a href="{escape(links.here(packets.FOLDER + "/" + e.id + ".pdf"))}" download>Reading packet '
+                  f'(PDF, {packets.token(e.id)})</a>' if packet else "") + "</p>")
     out.append(f'<p class="teach-essay__reference">Reference (Chicago, pinned): {fill(e.cite["chicago"]["edition"], url=links.pinned(e.url) or links.latest(e.url))}</p>')
     out.append(f'<p class="teach-item teach-item--whole" data-item="r:{escape(text[0]["id"])}:{escape(text[-1]["id"])}">'
                f'<span class="teach-item__label">The whole essay, {whole[1]}</span> '
@@ -197,7 +199,8 @@ def data_json(essays: list[Essay], themes: list[tuple[str, str, str]], concepts:
     return f'<script type="application/json" id="teach-data">{text}</script>'
 
 
-def kit_markdown(text: str, essays: list[Essay], themes, concepts, links: Links, edition_cite: dict[str, str]) -> str:
+def kit_markdown(text: str, essays: list[Essay], themes, concepts, links: Links, edition_cite: dict[str, str],
+                 packet: bool = False) -> str:
     """The teachers' page's Markdown with the kit where its marker is."""
     parts = ["## Build a syllabus {#syllabus}\n", builder_html() + "\n"]
     if not links.version:
@@ -206,7 +209,7 @@ def kit_markdown(text: str, essays: list[Essay], themes, concepts, links: Links,
                      'link is given twice, in <code>latest</code> and pinned to its version.</p>\n')
     for e in essays:
         parts.append(f"## {e.surname}: {e.title} {{#essay-{e.id}}}\n")
-        parts.append(essay_html(e, links) + "\n")
+        parts.append(essay_html(e, links, packet) + "\n")
     parts.append("## Comparisons {#comparisons}\n")
     parts.append(items_html("themes", themes, links) + "\n")
     parts.append("## Concepts {#concepts}\n")

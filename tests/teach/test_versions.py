@@ -35,3 +35,13 @@ def test_links_are_pinned_to_the_version_and_given_in_latest(released):
     # latest is 1.1: its kit pins 1.1.
     root = kit(f"{base}latest/teach/")
     assert root.cssselect("a[data-teach-link]")[1].get("href").startswith(f"{base}1.1/")
+
+
+def test_each_version_has_its_own_reading_packets(released):
+    from pypdf import PdfReader
+
+    for version in ("1.0", "1.1"):
+        pdf = released["pages"] / version / "packets" / "toucas.pdf"
+        pages = [p.extract_text() or "" for p in PdfReader(pdf).pages]
+        essay = [p for p in pages if "/essays/toucas/" in p]
+        assert essay and all(f"{released['url']}{version}/essays/toucas/" in p for p in essay)
