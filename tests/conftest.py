@@ -73,3 +73,31 @@ def released(tmp_path_factory):
 
     with release(tmp_path_factory.mktemp("release")) as repo:
         yield repo
+
+
+@pytest.fixture
+def docs_copy(tmp_path) -> Path:
+    """A copy of the real docs/ to break one thing in (the checks' tests)."""
+    import shutil
+
+    target = tmp_path / "docs"
+    shutil.copytree(DOCS, target)
+    return target
+
+
+def check_lines(docs: Path, prefix: str = "") -> list[str]:
+    """``make check`` on ``docs``: its problems as printed, those of files under ``prefix``."""
+    from scripts import check
+
+    return [str(p) for p in check.run(docs, ROOT / "mkdocs.yml") if str(p).startswith(prefix)]
+
+
+def project_with(docs: Path, dest: Path) -> Path:
+    """A project to build: this one's code, templates and bibliography with ``docs``; its mkdocs.yml."""
+    import shutil
+
+    for name in ("bib", "overrides", "scripts"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(docs, dest / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest / "mkdocs.yml"

@@ -14,6 +14,47 @@ function afterStartUp(fn) {
   window.addEventListener("DOMContentLoaded", function () { window.setTimeout(fn); });
 }
 
+/* Shared by the parts below and by the teachers' page (overrides/assets/teach.js): copying to
+   the clipboard (the selection where the clipboard API is not offered), telling screen readers
+   what happened (the page's live region), and a day as each citation style writes it. */
+function editionCopy(text) {
+  "use strict";
+  function bySelection() {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (error) { ok = false; }
+    area.remove();
+    return ok;
+  }
+  if (navigator.clipboard && window.isSecureContext) {
+    return navigator.clipboard.writeText(text).catch(function () {
+      if (!bySelection()) { throw new Error("copy failed"); }
+    });
+  }
+  return bySelection() ? Promise.resolve() : Promise.reject(new Error("copy failed"));
+}
+
+function editionAnnounce(message) {
+  "use strict";
+  var region = document.querySelector("[data-edition-live]");
+  if (region) { region.textContent = ""; region.textContent = message; }
+}
+
+function editionAccessed(style, date) {
+  "use strict";
+  var months = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"];
+  var mla = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+  if (style === "mla") { return date.getDate() + " " + mla[date.getMonth()] + " " + date.getFullYear(); }
+  return months[date.getMonth()] + " " + date.getDate() + ", " + date.getFullYear();
+}
+
 /* ==== 1. Copy-link buttons ==== */
 
 /* Copy-link buttons of the edition's passages (markup: scripts/edition/decorate.py).
@@ -28,32 +69,10 @@ function afterStartUp(fn) {
     return url.toString();
   }
 
-  function copyWithSelection(text) {
-    var area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    var ok = false;
-    try { ok = document.execCommand("copy"); } catch (error) { ok = false; }
-    area.remove();
-    return ok;
-  }
-
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text).catch(function () {
-        if (!copyWithSelection(text)) { throw new Error("copy failed"); }
-      });
-    }
-    return copyWithSelection(text) ? Promise.resolve() : Promise.reject(new Error("copy failed"));
-  }
+  var copy = editionCopy;
 
   function announce(message) {
-    var region = document.querySelector("[data-edition-live]");
-    if (region) { region.textContent = ""; region.textContent = message; }
+    editionAnnounce(message);
     if (window.alert$ && typeof window.alert$.next === "function") { window.alert$.next(message); }
   }
 
@@ -131,16 +150,7 @@ function afterStartUp(fn) {
   }
 
   /* The access date of an undated page (scripts/citing/citethis.py): today, in each style's form. */
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"];
-  var MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.",
-                    "Oct.", "Nov.", "Dec."];
-  function accessed(style, date) {
-    if (style === "mla") {
-      return date.getDate() + " " + MLA_MONTHS[date.getMonth()] + " " + date.getFullYear();
-    }
-    return MONTHS[date.getMonth()] + " " + date.getDate() + ", " + date.getFullYear();
-  }
+  var accessed = editionAccessed;
 
   function fillDates(root) {
     var today = new Date();
@@ -161,24 +171,7 @@ function afterStartUp(fn) {
     return el.textContent.replace(/\s+/g, " ").trim();
   }
 
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
-    }
-    var area = document.createElement("textarea");
-    area.value = text;
-    document.body.appendChild(area);
-    area.select();
-    var ok = false;
-    try { ok = document.execCommand("copy"); } catch (error) { ok = false; }
-    area.remove();
-    return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
-  }
-
-  function announce(message) {
-    var region = document.querySelector("[data-edition-live]");
-    if (region) { region.textContent = ""; region.textContent = message; }
-  }
+  var copy = editionCopy, announce = editionAnnounce;
 
   function item(label, html, what) {
     var wrap = document.createElement("div");

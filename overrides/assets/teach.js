@@ -11,18 +11,9 @@
   if (!holder) { return; }
   var data = JSON.parse(holder.textContent);
   var PARAM = "syllabus";
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"];
-  var MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.",
-                    "Oct.", "Nov.", "Dec."];
-
   function abs(href) { return new URL(href, window.location.href).toString(); }
   function words(el) { return el.textContent.replace(/\s+/g, " ").trim(); }
-  function today(style) {
-    var d = new Date();
-    if (style === "mla") { return d.getDate() + " " + MLA_MONTHS[d.getMonth()] + " " + d.getFullYear(); }
-    return MONTHS[d.getMonth()] + " " + d.getDate() + ", " + d.getFullYear();
-  }
+  function today(style) { return editionAccessed(style, new Date()); }
 
   /* A citation form (HTML from the build) with its placeholders filled. */
   function filled(html, style, opts) {
@@ -42,21 +33,7 @@
     el.querySelectorAll("[data-cite-accessed]").forEach(function (s) { s.textContent = today(style); });
   }
 
-  function copy(text) {
-    if (navigator.clipboard && window.isSecureContext) { return navigator.clipboard.writeText(text); }
-    var area = document.createElement("textarea");
-    area.value = text;
-    document.body.appendChild(area);
-    area.select();
-    var ok = false;
-    try { ok = document.execCommand("copy"); } catch (error) { ok = false; }
-    area.remove();
-    return ok ? Promise.resolve() : Promise.reject(new Error("copy failed"));
-  }
-  function announce(message) {
-    var region = document.querySelector("[data-edition-live]");
-    if (region) { region.textContent = ""; region.textContent = message; }
-  }
+  var copy = editionCopy, announce = editionAnnounce;  /* overrides/assets/edition.js */
   function button(text, label, onClick) {
     var b = document.createElement("button");
     b.type = "button";

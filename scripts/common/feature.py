@@ -108,6 +108,11 @@ class DocsPage:
     body: str  # the Markdown after the front matter
     problem: Problem | None = None  # why the front matter could not be read
 
+    @property
+    def src_uri(self) -> str:
+        """Its path in the docs folder (``concepts/thaad.md``)."""
+        return self.rel.split("/", 1)[1]
+
     def line_finder(self) -> Callable[[list[str]], int | None]:
         """Maps a front-matter field path to its line in the file. The YAML is composed again
         (in pure Python) only when a line is first asked for: most pages have no problem."""
@@ -151,6 +156,29 @@ class Project:
         """Every Markdown file of the docs folder that no feature claims, in path order."""
         return self.memo("pages", lambda: [read_page(path, self.docs) for path in sorted(self.docs.rglob("*.md"))
                                            if not self.claims(path.relative_to(self.docs).as_posix())])
+
+
+def valid_pages(pages: list[DocsPage], schema: Path, cache_dir: Path | None = None) -> tuple[list[DocsPage], list[Problem]]:
+    """The pages whose front matter the JSON Schema ``schema`` accepts, and the problems of the
+    others (front matter that is not YAML is reported once, by the site's check; ``cache_dir``:
+    the build's, where valid front matter is remembered)."""
+    from scripts.common.validate import schema_problems
+
+    valid, problems = [], []
+    for page in pages:
+        if page.meta is None:
+            continue
+        found = schema_problems(schema, page.meta, page.rel, page.line_finder(), "front matter ", cache_dir)
+        problems += found
+        if not found:
+            valid.append(page)
+    return valid, problems
+
+
+def read_folder(docs: Path, folder: str) -> list[DocsPage]:
+    """Every Markdown file of one folder of the docs (``concepts``), read, in name order."""
+    where = docs / folder
+    return [read_page(p, docs) for p in sorted(where.glob("*.md"))] if where.is_dir() else []
 
 
 def read_page(path: Path, docs: Path) -> DocsPage:

@@ -19,38 +19,30 @@ from pathlib import Path
 
 from scripts.citing import quotes as prose_quotes
 from scripts.common import siteconfig
-from scripts.common.feature import DocsPage, Project, read_page
-from scripts.common.validate import Problem, schema_problems
+from scripts.common.feature import DocsPage, Project, read_folder, valid_pages
+from scripts.common.validate import Problem
 from scripts.compare import model
 from scripts.edition import corpus
 
 
 def src_uri(page: DocsPage) -> str:
-    return page.rel.split("/", 1)[1]
+    return page.src_uri
 
 
 def theme_pages(pages: list[DocsPage]) -> list[DocsPage]:
-    return [p for p in pages if model.is_theme_page(src_uri(p))]
+    return [p for p in pages if model.is_theme_page(p.src_uri)]
 
 
 def files_in(docs_dir: Path) -> list[DocsPage]:
     """The theme files of a docs folder, read (the overview is not one)."""
-    folder = docs_dir / model.FOLDER
-    return theme_pages([read_page(p, docs_dir) for p in sorted(folder.glob("*.md"))]) if folder.is_dir() else []
+    return theme_pages(read_folder(docs_dir, model.FOLDER))
 
 
 def read(pages: list[DocsPage], cache_dir: Path | None = None) -> tuple[list[model.Theme], list[Problem]]:
     """The themes whose front matter is valid, in matrix order, and the problems of the others
     (front matter that is not YAML is reported once, by the site's check)."""
-    themes, problems = [], []
-    for page in pages:
-        if page.meta is None:
-            continue
-        found = schema_problems(model.SCHEMA, page.meta, page.rel, page.line_finder(), "front matter ", cache_dir)
-        if found:
-            problems += found
-        else:
-            themes.append(model.theme(src_uri(page), page.meta))
+    valid, problems = valid_pages(pages, model.SCHEMA, cache_dir)
+    themes = [model.theme(page.src_uri, page.meta) for page in valid]
     return sorted(themes, key=lambda t: (t.order, t.slug)), problems
 
 

@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 
 from scripts.citing import bib, quotes
-from scripts.common.feature import DocsPage, Project, read_page
-from scripts.common.validate import Problem, schema_problems
+from scripts.common.feature import DocsPage, Project, read_folder, valid_pages
+from scripts.common.validate import Problem
 from scripts.concepts import model
 from scripts.concepts.matcher import Matcher
 from scripts.edition import corpus
@@ -19,7 +19,7 @@ from scripts.edition import corpus
 
 def src_uri(page: DocsPage) -> str:
     """A docs page's path in the docs folder (``concepts/thaad.md``)."""
-    return page.rel.split("/", 1)[1]
+    return page.src_uri
 
 
 def concept_pages(pages: list[DocsPage]) -> list[DocsPage]:
@@ -29,23 +29,17 @@ def concept_pages(pages: list[DocsPage]) -> list[DocsPage]:
 
 def files_in(docs_dir: Path) -> list[DocsPage]:
     """The concept files of a docs folder, read (the index is not one)."""
-    folder = docs_dir / model.FOLDER
-    return concept_pages([read_page(p, docs_dir) for p in sorted(folder.glob("*.md"))]) if folder.is_dir() else []
+    return concept_pages(read_folder(docs_dir, model.FOLDER))
 
 
 def read(pages: list[DocsPage], cache_dir: Path | None = None) -> tuple[model.Glossary, list[Problem]]:
     """The glossary of the concept pages whose front matter is valid, and the problems of the
     others (front matter that is not YAML is reported once, by the site's check; ``cache_dir``:
     the build's, where valid front matter is remembered)."""
-    glossary, problems = model.Glossary(), []
-    for page in pages:
-        if page.meta is None:
-            continue
-        found = schema_problems(model.SCHEMA, page.meta, page.rel, page.line_finder(), "front matter ", cache_dir)
-        if found:
-            problems += found
-            continue
-        glossary.concepts[model.slug_of(src_uri(page))] = model.concept(src_uri(page), page.meta, page.body)
+    glossary = model.Glossary()
+    valid, problems = valid_pages(pages, model.SCHEMA, cache_dir)
+    for page in valid:
+        glossary.concepts[model.slug_of(page.src_uri)] = model.concept(page.src_uri, page.meta, page.body)
     return glossary, problems
 
 

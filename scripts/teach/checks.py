@@ -10,23 +10,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from scripts.citing import quotes as prose_quotes
-from scripts.common.feature import DocsPage, Project, read_page
+from scripts.common.feature import DocsPage, Project, read_folder
 from scripts.common.validate import Problem, schema_problems
 from scripts.teach import model, ranges
 
 
 def src_uri(page: DocsPage) -> str:
-    return page.rel.split("/", 1)[1]
+    return page.src_uri
 
 
 def kit_pages(pages: list[DocsPage]) -> list[DocsPage]:
-    return [p for p in pages if model.in_folder(src_uri(p)) and model.kind_of(p.meta)]
+    return [p for p in pages if model.in_folder(p.src_uri) and model.kind_of(p.meta)]
 
 
 def files_in(docs_dir: Path) -> list[DocsPage]:
     """The guides and the assignment of a docs folder, read."""
-    folder = docs_dir / model.FOLDER
-    return kit_pages([read_page(p, docs_dir) for p in sorted(folder.glob("*.md"))]) if folder.is_dir() else []
+    return kit_pages(read_folder(docs_dir, model.FOLDER))
 
 
 def read(pages: list[DocsPage], cache_dir: Path | None = None):

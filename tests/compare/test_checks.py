@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from scripts import check
 from scripts.common.feature import Project
 from scripts.edition import corpus
+from tests.conftest import check_lines, project_with
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "zz-test-theme.md"
@@ -29,10 +28,8 @@ def texts() -> dict[str, str]:
 
 
 @pytest.fixture
-def docs(tmp_path) -> Path:
-    target = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", target)
-    return target
+def docs(docs_copy) -> Path:
+    return docs_copy
 
 
 def words(text: str, start: int, count: int) -> str:
@@ -95,7 +92,7 @@ Much.
 def run(docs: Path, text: str) -> list[str]:
     (docs / "compare").mkdir(exist_ok=True)
     (docs / "compare" / NAME).write_text(text, encoding="utf-8")
-    return [str(p) for p in check.run(docs, ROOT / "mkdocs.yml") if str(p).startswith(REL)]
+    return check_lines(docs, REL)
 
 
 def test_a_good_theme_passes(docs, texts):
@@ -219,12 +216,8 @@ def test_the_authors_words_in_the_prose_are_checked(docs, texts):
 def test_the_build_refuses_a_misquote(docs, texts, site_builder, tmp_path):
     wrong = words(texts["toucas-p3"], 0, 8).replace("end", "close", 1)
     run(docs, page(texts, toucas=[("toucas-p3", wrong)]))
-    project = tmp_path / "project"
-    for name in ("bib", "overrides", "scripts"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(docs, project / "docs")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    result = site_builder(tmp_path / "site", config=project / "mkdocs.yml", cwd=project,
+    config = project_with(docs, tmp_path / "project")
+    result = site_builder(tmp_path / "site", config=config, cwd=config.parent,
                           environ={**os.environ, "EDITION_CACHE": "off"})
     assert result.returncode != 0
     assert f"{REL}:" in result.stderr and f"“{wrong}” is not verbatim in toucas-p3" in result.stderr

@@ -4,25 +4,22 @@ field; the build refuses what make check refuses."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from scripts import check
+from tests.conftest import check_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def docs(tmp_path) -> Path:
-    target = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", target)
-    return target
+def docs(docs_copy) -> Path:
+    return docs_copy
 
 
 def run(docs: Path) -> list[str]:
-    return [str(p) for p in check.run(docs, ROOT / "mkdocs.yml")]
+    return check_lines(docs)
 
 
 def edit(path: Path, old: str, new: str) -> None:

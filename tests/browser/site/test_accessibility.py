@@ -120,6 +120,23 @@ def test_the_annotation_layer_shown_with_a_note_open_has_no_axe_violations(brows
     assert not problems, "axe violations:\n" + "\n".join(problems)
 
 
+@pytest.mark.parametrize("palette", list(SCHEMES))
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_the_syllabus_builder_in_use_and_the_range_tool_have_no_axe_violations(browser, server, palette, size):
+    """The teachers' page with a syllabus in its address (the list, its remove buttons, the output)
+    and the range tools made, in both palettes and at both sizes."""
+    context = browser.new_context(color_scheme=palette, **VIEWPORTS[size])
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/teach/?syllabus=p:toucas-p4,r:toucas-h1:toucas-p11,t:arms-control,c:thaad")
+        page.locator(".teach-builder__items > li").nth(3).wait_for()
+        page.locator("form.teach-range a[data-teach-range]").first.wait_for()
+        problems = describe(f"teachers' page in use [{palette}, {size}]", violations(page))
+    finally:
+        context.close()
+    assert not problems, "axe violations:\n" + "\n".join(problems)
+
+
 # Every element whose words are for screen readers only, and how much of it shows: its box and
 # whether its text could be painted (clip-path or a 1 px box hide it).
 SR_ONLY = """() => [...document.querySelectorAll('.edition-visually-hidden')].map(e => {
