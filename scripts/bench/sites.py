@@ -78,8 +78,8 @@ def bare_material(root: Path, dest: Path) -> Path:
         "use_directory_urls": True, "theme": theme, "plugins": ["search"],
         "markdown_extensions": config["markdown_extensions"],
     }
-    for text in docs.rglob("*.md"):  # the essay template is the edition's: use Material's page
-        text.write_text(re.sub(r"(?m)^template: essay\.html\n", "", text.read_text(encoding="utf-8")),
+    for text in docs.rglob("*.md"):  # the edition's templates (essay, teach): use Material's page
+        text.write_text(re.sub(r"(?m)^template: [\w-]+\.html\n", "", text.read_text(encoding="utf-8")),
                         encoding="utf-8")
     _dump(bare, dest / "mkdocs.yml")
     return dest / "mkdocs.yml"
