@@ -259,8 +259,10 @@ function editionAccessed(style, date) {
    at the top, in place of the "Cite this" panel (its Chicago reference of this edition, address
    and access date filled in by section 2), and the edition's name, the page's address and the
    page number at the foot of every page (an @page rule, written here because only the page knows
-   its address in a local build). Opens collapsed <details> while printing (the panel's aside),
-   so that nothing is lost on paper. */
+   its address in a local build). Both are made when printing begins (beforeprint; a packet's
+   printer dispatches it: scripts/teach/packets.py), not as the page loads: a stylesheet added
+   then restyles the whole page, which costs a phone's main thread (make bench). Opens collapsed
+   <details> while printing (the panel's aside), so that nothing is lost on paper. */
 (function () {
   "use strict";
   function cssString(text) { return "\"" + text.replace(/\\/g, "\\\\").replace(/"/g, "\\\"").replace(/\n/g, " ") + "\""; }
@@ -273,9 +275,11 @@ function editionAccessed(style, date) {
     return url.toString();
   }
 
-  afterStartUp(function () {
+  var prepared = false;
+  function prepare() {
     var content = document.querySelector(".md-content__inner");
-    if (!content) { return; }
+    if (prepared || !content) { return; }
+    prepared = true;
     var reference = document.querySelector(".edition-cite__style[data-cite-style='chicago'] .edition-cite__item[data-cite-kind='this edition'] .edition-cite__text");
     var line = document.createElement("p");
     line.className = "print-citation";
@@ -287,10 +291,11 @@ function editionAccessed(style, date) {
     style.textContent = "@page { @bottom-left { content: " + cssString(address()) +
       "; font-size: 7.5pt; color: #444; } @bottom-right { content: counter(page) \" / \" counter(pages); font-size: 7.5pt; color: #444; } }";
     document.head.appendChild(style);
-  });
+  }
 
   var opened = [];
   window.addEventListener("beforeprint", function () {
+    prepare();
     opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open]):not(.edition-cite)"), function (d) {
       d.open = true;
       return true;

@@ -70,6 +70,8 @@ def make(site_dir: Path, address: str | None, packets: list[Packet], chromium: s
             writer = PdfWriter()
             for url in filter(None, (packet.essay_url, packet.guide_url)):
                 page.goto(base + url, wait_until="load")
+                page.wait_for_function("document.documentElement.classList.contains('js')")  # Material started
+                page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # the page readies its print
                 page.wait_for_function("document.querySelector('.print-citation') !== null")
                 writer.append(io.BytesIO(page.pdf(format="A4", print_background=False)))
             writer.add_metadata({"/Title": f"{packet.title}: reading packet", "/Author": packet.author,

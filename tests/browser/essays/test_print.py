@@ -27,9 +27,18 @@ def display(page: Page, selector: str) -> str:
     return page.locator(selector).first.evaluate("el => getComputedStyle(el).display")
 
 
+def ready_to_print(page: Page) -> None:
+    """What the browser does as printing begins: the page's script then makes its citation line
+    and the foot of its pages (and only then: overrides/assets/edition.js, section 3)."""
+    expect(page.locator(".passage-tools--ready").first).to_be_attached()  # the page's script has started
+    expect(page.locator(".print-citation")).to_have_count(0)
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    expect(page.locator(".print-citation")).to_have_count(1)
+
+
 def printed(page: Page, server: str, essay: str) -> tuple[PdfReader, list[str]]:
     page.goto(f"{server}/essays/{essay}/")
-    expect(page.locator(".print-citation")).to_have_count(1)
+    ready_to_print(page)
     pdf = page.pdf(format="A4")
     reader = PdfReader(io.BytesIO(pdf))
     return reader, [p.extract_text() or "" for p in reader.pages]
@@ -37,6 +46,7 @@ def printed(page: Page, server: str, essay: str) -> tuple[PdfReader, list[str]]:
 
 def test_print_keeps_the_text_apparatus_and_citation_and_drops_every_control(page: Page, server):
     page.goto(f"{server}/essays/toucas/?h=aegis#toucas-p3")
+    ready_to_print(page)
     assert display(page, ".print-citation") == "none", "the citation line is for paper only"
     page.emulate_media(media="print")
     for selector in CHROME:
@@ -83,4 +93,5 @@ def test_an_essay_prints_as_a_printed_edition(page: Page, server, records, essay
         assert count >= 0.6 * full, f"page {i + 1} of {len(words)} has {count} words (median {full}): {words}"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     (SCREENSHOTS / f"print-{essay}.pdf").write_bytes(page.pdf(format="A4"))
+    assert page.locator(".print-citation").count() == 1  # printing again adds nothing
     print(f"{essay}: {len(pages)} pages, words per page {words}")

@@ -96,10 +96,10 @@ def test_no_script_blocks_the_parser_or_first_paint(site):
 
 
 def test_the_edition_changes_the_page_after_materials_start_up(page: Page, server):
-    """The passage buttons, the citation panel's addresses and the print line are made in a task
-    after Material's start-up (overrides/assets/edition.js), not inside it: when every
-    DOMContentLoaded handler on the document has run (Material's among them), none exists yet;
-    once the page has loaded, all do."""
+    """The passage buttons and the citation panel's addresses are made in a task after Material's
+    start-up (overrides/assets/edition.js), not inside it: when every DOMContentLoaded handler on
+    the document has run (Material's among them), none exists yet; once the page has loaded, all
+    do. The print line waits for printing to begin."""
     # A listener on window runs after every listener on the document, where Material's is.
     page.add_init_script("""
         window.addEventListener("DOMContentLoaded", function () {
@@ -117,6 +117,8 @@ def test_the_edition_changes_the_page_after_materials_start_up(page: Page, serve
     at_start_up = page.evaluate("window.__atStartUp")
     assert at_start_up == {"buttons": 0, "printLine": 0, "citeUrlsFilled": False, "materialStarted": True}
     expect(page.locator(".passage-copy")).to_have_count(page.locator(".passage-tools[data-said]").count())
+    expect(page.locator(".print-citation")).to_have_count(0)
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     expect(page.locator(".print-citation")).to_have_count(1)
     expect(page.locator(".edition-cite [data-cite-url]").first).to_have_text(
         re.compile("^" + re.escape(server + "/essays/toucas/")))
