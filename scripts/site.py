@@ -18,13 +18,16 @@ from scripts.common.validate import Problem
 from scripts.compare.feature import Compare
 from scripts.concepts.feature import Concepts
 from scripts.edition.feature import Edition
+from scripts.hindsight.feature import Hindsight
 from scripts.publishing.feature import Publishing, release_date
 from scripts.teach.feature import Teach
 
 # The order in which the features act on each page: the edition's text first (its reader
 # controls and passage ids), then what builds on it: citations, concept links, the margin links
-# to the comparisons, then annotations (whose W3C selectors measure the passage as published).
-FEATURES: tuple[type[Feature], ...] = (Edition, Citing, Concepts, Compare, Annotations, Teach, Publishing)
+# to the comparisons, then annotations (whose W3C selectors measure the passage as published), and
+# the line each note on what happened next gets (its outcome, its entry on the scorecard).
+FEATURES: tuple[type[Feature], ...] = (Edition, Citing, Concepts, Compare, Annotations, Hindsight, Teach,
+                                       Publishing)
 
 
 class Site:

@@ -36,7 +36,8 @@ ESSAY_PATH = re.compile(r"(?:^|/)essays/([a-z0-9]+(?:-[a-z0-9]+)*)/?(?:index\.ht
 OWN_ID = re.compile(r"(?:^|/)annotations/([a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)+)/?$")
 SOURCE_ID = re.compile(r"(?:^|/)bibliography/?#ref-([A-Za-z0-9_:-]+)$")
 LAYER_MARKS = re.compile(r"\d+ annotations?✎\d+|✎")  # what the reader's layer adds to a passage's text
-ORDER = ("target", "exact", "prefix", "suffix", "creator", "created", "modified", "motivation", "tags", "sources")
+ORDER = ("target", "exact", "prefix", "suffix", "creator", "created", "modified", "motivation", "tags", "sources",
+         "forecast")
 
 
 class Refused(Exception):
@@ -119,7 +120,7 @@ def from_w3c(a: dict, label: str) -> Incoming:
         raise Refused("its target is only an address: the annotated words are needed (a TextQuoteSelector)")
     target = targets[0]
     quote, passage, position = _selectors(target)
-    note, tags, sources = None, [], []
+    note, tags, sources, forecast = None, [], [], None
     bodies = _list(a.get("body")) or ([{"type": "TextualBody", "value": a["bodyValue"]}] if "bodyValue" in a else [])
     for b in bodies:
         if isinstance(b, str):
@@ -129,6 +130,8 @@ def from_w3c(a: dict, label: str) -> Incoming:
             tags.append(_text(b.get("value")))
         elif purpose == "linking" and SOURCE_ID.search(_text(b.get("source") or b.get("id"))):
             sources.append(SOURCE_ID.search(_text(b.get("source") or b.get("id"))).group(1))
+        elif b.get("type") == "TextualBody" and b.get("format") == model.FORECAST_FORMAT and purpose == "assessing" and forecast is None:
+            forecast = _forecast(b.get("value"))
         elif b.get("type") == "TextualBody" and b.get("format", "text/plain") in ("text/plain", "text/markdown") and note is None:
             note = _text(b.get("value"))
         else:
@@ -144,8 +147,20 @@ def from_w3c(a: dict, label: str) -> Incoming:
     own = OWN_ID.search(urlsplit(_text(a.get("id"))).path)
     return Incoming(label, _text(target.get("source")), quote["exact"], _text(quote.get("prefix")), _text(quote.get("suffix")),
                     passage, position, {"creator": who, "created": _day(a.get("created")), "modified": _day(a.get("modified")),
-                                        "motivation": motivation, "tags": tags, "sources": sources},
+                                        "motivation": motivation, "tags": tags, "sources": sources, "forecast": forecast},
                     note or "", own.group(1) if own else None)
+
+
+def _forecast(value) -> dict:
+    """A forecast body's JSON: its fields as text (the check then holds them to the schema)."""
+    try:
+        data = json.loads(_text(value))
+    except ValueError:
+        raise Refused("a forecast (a body of format application/json) that is not JSON") from None
+    if not isinstance(data, dict) or set(data) - set(model.FORECAST_FIELDS) or \
+            not all(isinstance(v, str) for v in data.values()):
+        raise Refused(f"a forecast the edition cannot keep: give {', '.join(model.FORECAST_FIELDS)} as text")
+    return {k: _text(data[k]) for k in model.FORECAST_FIELDS if k in data}
 
 
 def from_hypothesis(a: dict, label: str) -> Incoming:
@@ -210,7 +225,8 @@ def _scalar(value) -> str:
 
 def file_text(meta: dict, body: str) -> str:
     """An annotation file as the edition writes them (front matter in :data:`ORDER`)."""
-    lines = [f"{key}: {_scalar(meta[key])}" for key in ORDER if meta.get(key) not in (None, "", [])]
+    lines = [f"{key}:" + "".join(f"\n  {k}: {_scalar(v)}" for k, v in meta[key].items()) if key == "forecast"
+             else f"{key}: {_scalar(meta[key])}" for key in ORDER if meta.get(key) not in (None, "", [], {})]
     body = body if body.startswith("\n") else "\n" + body
     return "---\n" + "\n".join(lines) + "\n---\n" + (body if body.endswith("\n") else body + "\n")
 

@@ -22,6 +22,11 @@ MOTIVATIONS = {  # what a reader sees for each W3C motivation the schema allows
     "identifying": "Identification", "editing": "Edit", "replying": "Reply", "assessing": "Assessment",
 }
 
+# A forecast's fields, in the order files and the W3C export give them; in the export the
+# forecast is a TextualBody of this format, purpose "assessing" (scripts/annotations/w3c.py).
+FORECAST_FIELDS = ("expected", "outcome", "summary")
+FORECAST_FORMAT = "application/json"
+
 
 @dataclass(frozen=True)
 class Annotation:
@@ -41,6 +46,8 @@ class Annotation:
     body: str
     body_line: int
     lines: dict = field(default_factory=dict, compare=False, hash=False)  # field -> line
+    # A forecast's outcome (tag what-happened-next): expected, outcome, summary (scripts/hindsight).
+    forecast: dict | None = field(default=None, compare=False, hash=False)
 
     def line(self, name: str) -> int | None:
         return self.lines.get((name,))
@@ -74,4 +81,5 @@ def annotation(path: Path, docs: Path, rel: str, meta: dict, body: str, body_lin
         prefix=meta.get("prefix"), suffix=meta.get("suffix"), creator=name, creator_url=url,
         created=meta["created"], modified=meta.get("modified"), motivation=meta["motivation"],
         tags=tuple(meta.get("tags") or ()), sources=tuple(meta.get("sources") or ()),
-        body=body, body_line=body_line, lines=dict(lines or {}))
+        body=body, body_line=body_line, lines=dict(lines or {}),
+        forecast=dict(meta["forecast"]) if meta.get("forecast") else None)

@@ -95,6 +95,10 @@ def annotation(a: model.Annotation, base: str, essay_url: str, selected: list[di
     # A purpose belongs to a specific resource, not to a bare web resource (W3C model 3.3.5).
     body += [{"type": "SpecificResource", "source": f"{base}{bibliography_url}#{entry_id(key)}", "purpose": "linking"}
              for key in a.sources]
+    if a.forecast:  # what the author expected and how it turned out (scripts/hindsight)
+        body.append({"type": "TextualBody", "purpose": "assessing", "format": model.FORECAST_FORMAT,
+                     "value": json.dumps({k: a.forecast[k] for k in model.FORECAST_FIELDS if k in a.forecast},
+                                         ensure_ascii=False)})
     out = {"@context": CONTEXT, "id": base + a.url, "type": "Annotation", "motivation": a.motivation,
            "creator": creator, "created": day(a.created)}
     if a.modified:

@@ -11,7 +11,7 @@ Pages are measured as they are published: the edition deployed with mike (a temp
 the project, its gh-pages branch checked out and served, /latest/ as readers open it), and
 both sites served gzip-compressed, as GitHub Pages serves them.
 
-    python -m scripts.bench [--repeats 5] [--scale 10] [--lighthouse-runs 5] [--out bench]
+    python -m scripts.bench [--repeats 5] [--scale 10] [--lighthouse-runs 7] [--out bench]
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--scale", type=int, default=10)
-    parser.add_argument("--lighthouse-runs", type=int, default=5)
+    parser.add_argument("--lighthouse-runs", type=int, default=7)
     parser.add_argument("--out", type=Path, default=ROOT / "bench")
     args = parser.parse_args(argv)
     report = run(args.repeats, args.scale, args.lighthouse_runs)

@@ -215,8 +215,26 @@ def scale_compare(project: Path, factor: int) -> int:
     return len(themes) * factor
 
 
+def scale_hindsight(project: Path, factor: int) -> int:
+    """(factor - 1) synthetic copies of every forecast (an annotation with a ``forecast`` block),
+    each on the same words of one set of synthetic essays (scale_essays): 10x the forecasts on
+    the scorecard, and 10x the notes on what happened next in the essays."""
+    folder = project / "docs" / "annotations"
+    found = sorted(p for p in folder.rglob("*.md") if re.search(r"(?m)^forecast:", p.read_text(encoding="utf-8")))
+    out = folder / "synthetic-hindsight"
+    for path in found:
+        text = path.read_text(encoding="utf-8")
+        essay = re.search(r"(?m)^target: ([a-z]+)-", text).group(1)
+        for copy in range(1, factor):
+            out.mkdir(parents=True, exist_ok=True)
+            (out / f"{_letters(copy)}-{path.parent.name}-{path.name}").write_text(
+                re.sub(rf"(?m)^target: {essay}-", f"target: synth{_letters(copy)}{essay}-", text, count=1), encoding="utf-8")
+    return len(found) * factor
+
+
 SCALERS: dict[str, Callable[[Path, int], int]] = {"essays": scale_essays, "concepts": scale_concepts,
-                                                  "annotations": scale_annotations, "compare": scale_compare}
+                                                  "annotations": scale_annotations, "compare": scale_compare,
+                                                  "hindsight": scale_hindsight}
 
 
 def scaled(root: Path, dest: Path, factor: int) -> dict[str, int]:

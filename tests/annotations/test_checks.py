@@ -182,7 +182,7 @@ def test_a_huge_file_is_refused_before_it_is_read(docs):
     ("a note with Markdown and a citation", annotation(
         "A *note* with **Markdown**, a [link](https://www.armscontrol.org/), a [page of the site](/concepts/thaad/), "
         "`code`, a list:\n\n- one\n- two\n\nand a citation [@janes2019mdr; @csis2019mdrgoodstart, p. 2].",
-        sources="[janes2019mdr]", tags="[what-happened-next, context]", motivation="describing")),
+        sources="[janes2019mdr]", tags="[context, for-class]", motivation="describing")),
 ])
 def test_a_valid_but_tricky_annotation_is_accepted(docs, name, text):
     put(docs, text)

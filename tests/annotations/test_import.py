@@ -107,6 +107,32 @@ def test_another_w3c_tool_with_a_page_wide_quote(project, tmp_path):
     assert "motivation: commenting" in text and "created: 2026-10-01" in text
 
 
+@pytest.mark.parametrize("value, written, reason", [
+    ('{"expected": "The review would echo the call.", "outcome": "partly", "summary": "It partly did."}', 1, None),
+    ("{not json", 0, "a forecast (a body of format application/json) that is not JSON"),
+    ('{"expected": "x", "outcome": 3}', 0, "a forecast the edition cannot keep: give expected, outcome, summary as text"),
+    ('{"expected": "x", "verdict": "right"}', 0, "a forecast the edition cannot keep"),
+])
+def test_a_forecast_body_comes_in_as_the_forecast_field_or_is_refused(project, tmp_path, value, written, reason):
+    source = tmp_path / "one.json"
+    source.write_text(json.dumps({
+        "@context": w3c.CONTEXT, "id": "urn:uuid:0d6f0c3e-5d3c-4d7a-9d8e-2b1f5f1e0a12", "type": "Annotation",
+        "created": "2026-10-01T08:30:00Z", "creator": {"name": "A. Tester"}, "motivation": "assessing",
+        "body": [{"type": "TextualBody", "value": "A test note.", "format": "text/plain", "purpose": "assessing"},
+                 {"type": "TextualBody", "value": value, "format": "application/json", "purpose": "assessing"}],
+        "target": {"source": "http://localhost:8000/essays/toucas/",
+                   "selector": {"type": "TextQuoteSelector", "exact": "As of 2017, the GMD program has cost roughly $40 billion"}}}),
+        encoding="utf-8")
+    files, refused = importing.import_file(source, project)
+    assert len(files) == written
+    if written:
+        text = files[0].read_text(encoding="utf-8")
+        assert text.split("\n---\n")[0].endswith("motivation: assessing\nforecast:\n  expected: The review would echo the call.\n"
+                                               "  outcome: partly\n  summary: It partly did.")
+    else:
+        assert len(refused) == 1 and reason in refused[0], refused
+
+
 @pytest.mark.parametrize("content, message", [
     ("{not json", "not JSON (line 1"),
     ('{"type": "AnnotationCollection", "first": "https://example.org/page1"}', "only a link"),

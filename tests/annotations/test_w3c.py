@@ -119,7 +119,7 @@ def test_every_address_in_the_export_leads_somewhere(site):
         links += [(target["source"], s["value"]) for s in target["selector"]]
         links += [urldefrag(b["source"]) for b in item["body"] if "source" in b]
         assert len([b for b in item["body"] if "source" in b]) == len(item["body"]) - 1 - sum(
-            b.get("purpose") == "tagging" for b in item["body"])
+            b.get("purpose") == "tagging" or b.get("format") == "application/json" for b in item["body"])
         missing += [f"{item['id']}: {a}#{f}" for a, f in links if not exists(a, f)]
     assert not missing, missing
 
@@ -172,3 +172,24 @@ def test_positions_count_utf16_code_units_as_the_dom_does():
     text = "𝐀 then words"  # one character outside the BMP: two UTF-16 code units
     position = w3c.selectors("x", text, 7, 12)[1]["refinedBy"]
     assert (position["start"], position["end"]) == (8, 13)
+
+
+def test_a_forecast_travels_in_the_export_as_an_assessing_body(site):
+    """A note's forecast (scripts/hindsight) is a TextualBody of JSON, purpose assessing, with the
+    file's fields; the export then imports back to the same files (tests/annotations/test_import.py)."""
+    import frontmatter
+
+    export = json.loads((site / w3c.EXPORT).read_text(encoding="utf-8"))
+    by_id = {item["id"].rstrip("/").split("annotations/", 1)[1]: item for item in export["first"]["items"]}
+    found = 0
+    for path in sorted((ROOT / "docs" / "annotations").rglob("*.md")):
+        meta = frontmatter.load(path).metadata
+        aid = path.relative_to(ROOT / "docs" / "annotations").with_suffix("").as_posix()
+        bodies = [b for b in by_id[aid]["body"] if b.get("format") == "application/json"]
+        if not meta.get("forecast"):
+            assert bodies == [], aid
+            continue
+        found += 1
+        assert len(bodies) == 1 and bodies[0]["purpose"] == "assessing" and bodies[0]["type"] == "TextualBody"
+        assert json.loads(bodies[0]["value"]) == meta["forecast"]
+    assert found >= 20

@@ -96,7 +96,8 @@ def test_report_says_which_build_the_goal_judges_and_marks_the_diagnostic():
 
 def test_the_scaled_copy_multiplies_every_kind_and_its_themes_pass_make_check(tmp_path):
     """The scale test's content (scripts/bench/sites.py): every kind multiplied, the synthetic
-    comparison themes quoting the synthetic essays verbatim, as make check verifies."""
+    comparison themes quoting the synthetic essays verbatim, and the synthetic forecasts' words
+    standing in the synthetic essays' passages, as make check verifies."""
     from pathlib import Path
 
     from scripts import check
@@ -104,11 +105,16 @@ def test_the_scaled_copy_multiplies_every_kind_and_its_themes_pass_make_check(tm
 
     root = Path(__file__).resolve().parents[2]
     themes = len([p for p in (root / "docs" / "compare").glob("*.md") if p.name != "index.md"])
+    forecasts = len([p for p in (root / "docs" / "annotations").rglob("*.md") if "\nforecast:" in p.read_text(encoding="utf-8")])
     counts = sites.scaled(root, tmp_path / "scaled", 2)
     assert counts["essays"] == 4 and counts["compare"] == 2 * themes
+    assert forecasts >= 20 and counts["hindsight"] == 2 * forecasts
+    synthetic = sorted((tmp_path / "scaled" / "docs" / "annotations" / "synthetic-hindsight").glob("*.md"))
+    assert len(synthetic) == forecasts and all("\ntarget: synthb" in p.read_text(encoding="utf-8") for p in synthetic)
     copies = sorted((tmp_path / "scaled" / "docs" / "compare").glob("synth-*.md"))
     assert len(copies) == themes and "passage: synthb" in copies[0].read_text(encoding="utf-8")
     scaled = tmp_path / "scaled"
     # (The synthetic essays are not their copy-texts: make check says so, and the build accepts them.)
-    problems = [p for p in check.run(scaled / "docs", scaled / "mkdocs.yml") if p.file.startswith("docs/compare/")]
+    problems = [p for p in check.run(scaled / "docs", scaled / "mkdocs.yml")
+                if p.file.startswith(("docs/compare/", "docs/annotations/", "docs/hindsight/"))]
     assert problems == []

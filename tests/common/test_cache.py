@@ -30,16 +30,18 @@ def test_a_warm_build_runs_no_pandoc_and_equals_a_cold_one(site_builder, tmp_pat
     assert cold.returncode == 0, cold.stderr
     names = sorted(p.name.split("-")[0] for p in cache.glob("*.json"))
     # One pandoc run of each: the site's CSL renders, the annotations' citations
-    # (scripts/annotations/feature.py), the .bib conversion, and mkdocs-bibtex's citations of
-    # every page at once (bibtex_glue.prefetch), not one run per citing page.
-    assert [n for n in names if n != "valid"] == ["citeproc", "citeproc", "csljson", "mkdocs"], names
+    # (scripts/annotations/feature.py), the scorecard's sources (scripts/hindsight/feature.py),
+    # the .bib conversion, and mkdocs-bibtex's citations of every page at once
+    # (bibtex_glue.prefetch), not one run per citing page.
+    assert [n for n in names if n != "valid"] == ["citeproc"] * 3 + ["csljson", "mkdocs"], names
     # And each essay's, concept's, comparison theme's, guide's and annotation's front matter, found valid once
     # (scripts/common/validate.py): a warm build loads no jsonschema.
     docs = ROOT / "docs"
     validated = [*docs.glob("essays/*.md"), *(p for p in docs.glob("concepts/*.md") if p.name != "index.md"),
                  *(p for p in docs.glob("compare/*.md") if p.name != "index.md"),
                  *(p for p in docs.glob("teach/*.md") if p.name != "index.md"),  # the guides, the assignment
-                 *(p for p in docs.glob("annotations/*/*.md") if p.name != "index.md")]
+                 *(p for p in docs.glob("annotations/*/*.md") if p.name != "index.md"),
+                 *docs.glob("hindsight/index.md")]  # the scorecard (scripts/hindsight/checks.py)
     # And each comparison theme's headings, found right once (scripts/compare/checks.py).
     themes = [p for p in docs.glob("compare/*.md") if p.name != "index.md"]
     assert names.count("valid") == len(validated) + len(themes), (names.count("valid"), len(validated), len(themes))
