@@ -29,6 +29,8 @@
   function setOpen(link, open) {
     var note = noteOf(link);
     if (!note) { return; }
+    var content = note.querySelector("template");  /* the note's content, inert until first opened */
+    if (open && content) { note.replaceChild(content.content, content); }
     note.hidden = !open;
     link.setAttribute("aria-expanded", open ? "true" : "false");
   }

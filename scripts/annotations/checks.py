@@ -95,15 +95,33 @@ def _teach(problem: Problem) -> Problem:
     return Problem(problem.file, problem.line, problem.field, message)
 
 
+_last_read: dict = {}  # the last read_all: its key (every file's size and time, the keys) and result
+
+
 def read_all(docs: Path, bib_keys: set[str] | None,
              cache_dir: Path | None = None) -> tuple[list[model.Annotation], list[Problem]]:
-    """Every annotation file: the annotations, and the problems of the others."""
+    """Every annotation file: the annotations, and the problems of the others. A second call on
+    the same files (another feature's, in the same build) reuses the first one's work; a file
+    changed, added or removed since (``make serve``) is read again."""
+    paths = reading.files(docs)
+    stats = []
+    for path in paths:
+        try:
+            st = path.lstat()
+            stats.append((str(path), st.st_mtime_ns, st.st_size))
+        except OSError:
+            stats.append((str(path), None, None))
+    key = (str(docs), None if bib_keys is None else frozenset(bib_keys), str(cache_dir), tuple(stats))
+    if _last_read.get("key") == key:
+        annotations, problems = _last_read["result"]
+        return list(annotations), list(problems)
     annotations, problems = [], []
-    for path in reading.files(docs):
+    for path in paths:
         found, issues = check_file(path, docs, bib_keys, cache_dir)
         problems += issues
         if found:
             annotations.append(found)
+    _last_read.update(key=key, result=(tuple(annotations), tuple(problems)))
     return annotations, problems
 
 

@@ -1,7 +1,8 @@
 """The annotation layer of an essay page, made at build time (nothing is fetched when a page is
 read): each annotation's words highlighted in its passage, a marker after them that opens its
-note, the note itself beside the passage (hidden until opened; left out of the site search,
-which finds it on its own page), and each passage's count.
+note, the note itself beside the passage (hidden until opened, its content in a ``<template>``
+until then; left out of the site search, which finds it on its own page), and each passage's
+count.
 
 Without the page's script every marker is a link to the annotation's own page; the script
 (overrides/assets/annotations.js) makes it open the note in place, and
@@ -62,6 +63,13 @@ def note(a: model.Annotation, body_html: str, sources_html: list[str], prefix: s
     body = aside.cssselect(".annotation-note__body")[0]
     for child in htmltools.parse_fragment(body_html):
         body.append(child)
+    # Its content in a <template>: inert until the page's script opens the note (nothing to
+    # style or lay out on load, however many notes an essay has); without the script the
+    # marker leads to the annotation's page instead.
+    template = htmltools.element("<template></template>")
+    for child in list(aside):
+        template.append(child)
+    aside.append(template)
     return aside
 
 
@@ -114,7 +122,9 @@ def _count(el: lxml_html.HtmlElement, count: int) -> None:
     word = "annotation" if count == 1 else "annotations"
     # <small>, not <span>: Material's search ends an exclusion at the first inner element of
     # the excluded one's tag (it compares elements by tag), and would index "✎3".
-    badge = htmltools.element(f'<small class="annotation-count" title="{count} {word}" data-search-exclude>'
+    # No title: Material makes a tooltip of every title on the page as it loads (content.tooltips),
+    # a cost per annotated passage; the count is read out from its hidden words.
+    badge = htmltools.element(f'<small class="annotation-count" data-search-exclude>'
                               f'<span class="edition-visually-hidden">{count} {word}</span>'
                               f'<span aria-hidden="true">✎{count}</span></small>')
     tools[0].append(badge)

@@ -213,3 +213,19 @@ def test_a_note_quotes_the_authors_only_in_their_words(docs):
     assert mine(docs) == [
         f"{FILE}:9: note: “a phrase he never wrote” is quoted from an essay but is not its words: quote the "
         "text exactly (white space aside), or do not quote it"]
+
+
+def test_a_second_reading_of_the_same_files_is_reused_and_a_change_is_read_again(docs):
+    """Two features read the annotations in one build (scripts/annotations, scripts/hindsight):
+    the second reading reuses the first; a changed file, however small the change, is read again."""
+    from scripts.annotations import checks as annotation_checks
+
+    path = put(docs, annotation("A first note."))
+    first, _ = annotation_checks.read_all(docs, None)
+    again, _ = annotation_checks.read_all(docs, None)
+    assert again == first and [a.body for a in again if a.id == "test/note"] == ["\nA first note.\n"]
+    put(docs, annotation("A later note."))  # the same size: only its time and words differ
+    changed, _ = annotation_checks.read_all(docs, None)
+    assert [a.body for a in changed if a.id == "test/note"] == ["\nA later note.\n"]
+    path.unlink()
+    assert "test/note" not in {a.id for a in annotation_checks.read_all(docs, None)[0]}
