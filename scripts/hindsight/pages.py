@@ -9,16 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from scripts.compare.pages import Essay  # an essay as the pages name it (author, date, address)
 from scripts.hindsight import model
-
-
-@dataclass(frozen=True)
-class Essay:
-    id: str
-    author: str  # Boris Toucas
-    title: str
-    url: str  # site-relative: essays/toucas/
-    published: str  # as the essay's front matter gives it (November 2017, [2018])
 
 
 @dataclass(frozen=True)
@@ -49,7 +41,7 @@ def summary_text(essay: Essay, entries: list[Entry], named: bool = True) -> str:
     n = counts(entries)
     parts = [f"{n[code]} {model.LABELS[code].word.lower()}" for code in model.LABELS]
     head = f"{len(entries)} forecast{'' if len(entries) == 1 else 's'}; " + ", ".join(parts) + "."
-    return f"{essay.author.split()[-1]}: {head}" if named else head[0].upper() + head[1:]
+    return f"{essay.surname}: {head}" if named else head[0].upper() + head[1:]
 
 
 def chart(essay: Essay, entries: list[Entry]) -> str:
