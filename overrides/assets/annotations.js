@@ -3,7 +3,9 @@
 
    Without this script each marker (✎) is a link to its annotation's page. With it:
    - a marker opens and closes its note beside the passage (a disclosure: aria-expanded;
-     Escape closes it and returns to the marker);
+     Escape closes it and returns to the marker). The notes' content is not in the page: the
+     essay's notes file (data-content, beside the page) is fetched once, when a note is first
+     opened; if it cannot be, the note says so and links to the annotation's page;
    - the controls in the place the essay's header keeps for them (so nothing moves) hide or
      show the whole layer, remembered across pages and visits, and filter it by motivation or
      by tag. */
@@ -26,11 +28,52 @@
     return document.getElementById(link.getAttribute("aria-controls") || "");
   }
 
+  var files = {};  /* notes file URL -> the promise of its notes */
+
+  function notesOf(url) {
+    if (!files[url]) {
+      files[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) { throw new Error(response.status); }
+        return response.json();
+      }).then(function (data) { return data.notes || {}; });
+      files[url].catch(function () { delete files[url]; });  /* a later opening tries again */
+    }
+    return files[url];
+  }
+
+  function paragraph(className, text) {
+    var p = document.createElement("p");
+    p.className = className;
+    p.textContent = text;
+    return p;
+  }
+
+  function fill(note, link) {
+    /* The note's content, from the essay's notes file, the first time it is opened. */
+    var source = note.getAttribute("data-content");
+    if (!source || note.hasAttribute("data-filled")) { return; }
+    note.setAttribute("data-filled", "");
+    note.setAttribute("aria-busy", "true");
+    note.replaceChildren(paragraph("annotation-note__meta annotation-note__status", "Loading the note…"));
+    notesOf(new URL(source, document.baseURI).href).then(function (notes) {
+      if (!(note.id in notes)) { throw new Error("no note " + note.id); }
+      note.innerHTML = notes[note.id];  /* the edition's own HTML, sanitized when it was built */
+    }).catch(function () {
+      note.removeAttribute("data-filled");
+      var failed = paragraph("annotation-note__meta annotation-note__status", "This note could not be loaded here. ");
+      var page = document.createElement("a");
+      page.setAttribute("href", link.getAttribute("href"));
+      page.textContent = "Read it on its page";
+      failed.appendChild(page);
+      failed.appendChild(document.createTextNode("."));
+      note.replaceChildren(failed);
+    }).then(function () { note.removeAttribute("aria-busy"); });
+  }
+
   function setOpen(link, open) {
     var note = noteOf(link);
     if (!note) { return; }
-    var content = note.querySelector("template");  /* the note's content, inert until first opened */
-    if (open && content) { note.replaceChild(content.content, content); }
+    if (open) { fill(note, link); }
     note.hidden = !open;
     link.setAttribute("aria-expanded", open ? "true" : "false");
   }

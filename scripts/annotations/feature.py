@@ -39,6 +39,7 @@ class Annotations(Feature):
         self.essays: list[tuple[str, str, str]] = []  # (id, title, page src_uri) as built
         self.passage_order: dict[str, int] = {}
         self.selected: dict[str, tuple[str, list[dict]]] = {}  # id -> (essay page, W3C selectors)
+        self.note_files: dict[str, str] = {}  # essay page URL -> its notes file (layer.NOTES)
         self._cited = build.submit(self._format_citations, build)  # beside the build
         self.concepts = ProseLinker.of(build.docs_dir, build.cache)
 
@@ -121,6 +122,14 @@ class Annotations(Feature):
             text, start, end = w3c.dom_text(found[a.target][0], a.id)
             self.selected[a.id] = (page.url, w3c.selectors(a.target, text, start, end))
 
+    def read(self, build: Build, page: Page, root: lxml_html.HtmlElement) -> None:
+        # Every feature has made the page (the hindsight line is in its notes): the notes' content
+        # leaves the page for the essay's notes file (scripts/annotations/layer.py).
+        if "essay" in page.meta:
+            taken = layer.take_out(root)
+            if taken:
+                self.note_files[page.url] = layer.notes_file(taken)
+
     def markdown(self, build: Build, page: Page, text: str) -> str:
         if not self.claims(page.src_uri):
             return text
@@ -158,6 +167,8 @@ class Annotations(Feature):
             raise ContentError([Problem(a.rel, a.line("target"), "front matter target",
                                         f"no essay page has passage {a.target}: correct the target") for a in missing])
         self._export(build)
+        for url, text in self.note_files.items():
+            (build.site_dir / url / layer.NOTES).write_text(text, encoding="utf-8")
 
     def _export(self, build: Build) -> None:
         """Every annotation, as the W3C collection (scripts/annotations/w3c.py), in the order of

@@ -1,17 +1,23 @@
-"""The annotation layer of an essay page, made at build time (nothing is fetched when a page is
-read): each annotation's words highlighted in its passage, a marker after them that opens its
-note, the note itself beside the passage (hidden until opened, its content in a ``<template>``
-until then; left out of the site search, which finds it on its own page), and each passage's
-count.
+"""The annotation layer of an essay page, made at build time: each annotation's words
+highlighted in its passage, a marker after them that opens its note, the note's place beside
+the passage (hidden until opened; left out of the site search, which finds the note on its own
+page), and each passage's count.
+
+A note's content is made here too, in a ``<template>`` inside its place, so that every feature
+can add to it (the hindsight line); :func:`take_out` then moves every note's content out of the
+page into the essay's notes file (:data:`NOTES`, beside the page), which the page's script
+fetches once, when a reader first opens a note. An essay page carries its text, not every
+note's: on a phone it loads, parses and styles less, however many notes an essay has.
 
 Without the page's script every marker is a link to the annotation's own page; the script
-(overrides/assets/annotations.js) makes it open the note in place, and
-adds the controls that hide or show the layer and filter it by motivation or tag, in a place
-the page keeps for them, so nothing moves.
+(overrides/assets/annotations.js) makes it open the note in place (or, where the notes file
+cannot be fetched, say so and link to that page), and adds the controls that hide or show the
+layer and filter it by motivation or tag, in a place the page keeps for them, so nothing moves.
 """
 
 from __future__ import annotations
 
+import json
 from html import escape
 
 from lxml import html as lxml_html
@@ -21,6 +27,8 @@ from scripts.annotations.anchoring import Anchor
 from scripts.common import htmltools
 from scripts.edition import passages
 from scripts.edition.textmap import TextMap
+
+NOTES = "notes.json"  # an essay's notes, beside its page: {"notes": {note id: its content's HTML}}
 
 
 def _mark(a: model.Annotation, first: bool) -> lxml_html.HtmlElement:
@@ -52,7 +60,7 @@ def note(a: model.Annotation, body_html: str, sources_html: list[str], prefix: s
     aside = htmltools.element(
         f'<aside class="annotation-note" id="{a.anchor}-note" data-annotation="{escape(a.id)}" '
         f'data-motivation="{a.motivation}" data-tags="{escape(" ".join(a.tags))}" '
-        f'aria-label="{escape(label(a, number, where))}" hidden data-search-exclude>'
+        f'aria-label="{escape(label(a, number, where))}" data-content="{NOTES}" hidden data-search-exclude>'
         f'<p class="annotation-note__meta"><span class="annotation-note__motivation">'
         f'{escape(model.MOTIVATIONS[a.motivation])}</span> · {who} · {dates}</p>'
         f'<div class="annotation-note__body"></div>'
@@ -63,9 +71,7 @@ def note(a: model.Annotation, body_html: str, sources_html: list[str], prefix: s
     body = aside.cssselect(".annotation-note__body")[0]
     for child in htmltools.parse_fragment(body_html):
         body.append(child)
-    # Its content in a <template>: inert until the page's script opens the note (nothing to
-    # style or lay out on load, however many notes an essay has); without the script the
-    # marker leads to the annotation's page instead.
+    # Its content in a <template> while the page is built (take_out moves it to the notes file).
     template = htmltools.element("<template></template>")
     for child in list(aside):
         template.append(child)
@@ -128,3 +134,19 @@ def _count(el: lxml_html.HtmlElement, count: int) -> None:
                               f'<span class="edition-visually-hidden">{count} {word}</span>'
                               f'<span aria-hidden="true">✎{count}</span></small>')
     tools[0].append(badge)
+
+
+def take_out(root: lxml_html.HtmlElement) -> dict[str, str]:
+    """Move every note's content (its ``<template>``, as every feature left it) out of the page:
+    note id -> its HTML, for the essay's notes file. The note's place stays, empty."""
+    taken = {}
+    for aside in root.cssselect("aside.annotation-note[data-content]"):
+        for template in aside.findall("template"):
+            taken[aside.get("id")] = htmltools.serialize_fragment(template)
+            aside.remove(template)
+    return taken
+
+
+def notes_file(taken: dict[str, str]) -> str:
+    """The notes file's text: the same bytes for the same notes (sorted, no spaces)."""
+    return json.dumps({"notes": taken}, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"

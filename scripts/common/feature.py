@@ -16,7 +16,8 @@ itself). The steps, in the order a build takes them:
               page should be built (a rank: higher is later)
 ``markdown``  one page's Markdown, before it is rendered: returns the new Markdown
 ``tree``      one page's HTML, parsed once for all features (only pages :meth:`wants_tree`)
-``read``      the same tree after every feature has changed it (to read the final text)
+``read``      the same tree after every feature has changed it (to read the final text, or to
+              move out what is published beside the page: an essay's notes)
 ``context``   one page's template variables: returns those to add
 ``finish``    every page is written: write the site-wide files
 

@@ -12,6 +12,7 @@ import pytest
 
 from scripts.annotations import anchoring, checks, reading
 from scripts.citing import bib
+from tests.compare.test_site import resolve
 
 ROOT = Path(__file__).resolve().parents[2]
 ESSAYS = ("toucas", "fedasiuk")
@@ -26,6 +27,22 @@ def annotations():
 
 def page(site: Path, url: str):
     return lxml.html.parse(str(site / url / "index.html")).getroot()
+
+
+def notes_file(site: Path, essay: str) -> dict[str, str]:
+    """An essay's notes file (scripts/annotations/layer.py): note id -> its content's HTML."""
+    return json.loads((site / "essays" / essay / "notes.json").read_text(encoding="utf-8"))["notes"]
+
+
+def essay_with_notes(site: Path, essay: str):
+    """The essay page as a reader sees it with every note opened: each note's place filled
+    from the notes file, as the page's script fills it."""
+    root, notes = page(site, f"essays/{essay}/"), notes_file(site, essay)
+    for aside in root.cssselect("aside.annotation-note"):
+        assert len(aside) == 0 and not (aside.text or "").strip(), f"{aside.get('id')}: its content is in the page"
+        for child in lxml.html.fragments_fromstring(notes[aside.get("id")]):
+            aside.append(child)
+    return root
 
 
 def test_counts_always_match(site, annotations):
@@ -46,6 +63,28 @@ def test_counts_always_match(site, annotations):
     ids = {a.id for a in annotations}
     assert markers == notes == pages_ == ids
     assert sorted(index) == sorted(by_essay) == sorted(ids), "each listed once, in both indexes"
+
+
+def test_an_essay_page_carries_its_notes_places_and_its_notes_file_their_content(site, annotations):
+    """The page holds each note's place (empty: nothing to parse or style on load); the notes
+    file beside it holds each note's content once, a file the offline link check cannot read,
+    so every link in it is resolved here, from the essay page, as the script places it."""
+    for essay in ESSAYS:
+        root, notes = page(site, f"essays/{essay}/"), notes_file(site, essay)
+        places = root.cssselect("aside.annotation-note")
+        assert sorted(a.get("id") for a in places) == sorted(notes)
+        assert {a.get("data-content") for a in places} == {"notes.json"}
+        assert sorted(notes) == sorted(f"{a.anchor}-note" for a in annotations if a.essay == essay)
+        assert not root.cssselect("aside.annotation-note *, aside.annotation-note template")
+        links = 0
+        for aside in essay_with_notes(site, essay).cssselect("aside.annotation-note"):
+            assert aside.cssselect(".annotation-note__body p"), aside.get("id")
+            for link in aside.cssselect("a[href]"):
+                href = link.get("href")
+                if not href.startswith(("http://", "https://", "mailto:")):
+                    resolve(site, f"essays/{essay}/", href)
+                    links += 1
+        assert links >= 2 * len(places), "each note links its own page and the concepts or sources it names"
 
 
 def test_each_highlight_holds_exactly_its_words(site, annotations):
@@ -121,7 +160,7 @@ def test_a_note_links_the_concepts_it_names(site, annotations):
     linked = 0
     for a in annotations:
         for root, where in ((page(site, a.url), ".annotation-page__note"),
-                            (page(site, f"essays/{a.essay}/"), f"#{a.anchor}-note .annotation-note__body")):
+                            (essay_with_notes(site, a.essay), f"#{a.anchor}-note .annotation-note__body")):
             note = root.cssselect(where)[0]
             links = note.cssselect("a.concept-link")
             assert not note.cssselect("a a, .citation a.concept-link"), a.id

@@ -21,6 +21,7 @@ import pytest
 
 from scripts.citing import bib
 from scripts.hindsight import checks, model
+from tests.annotations.test_site import essay_with_notes
 from tests.compare.test_site import norm, resolve
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -134,7 +135,7 @@ def test_the_page_asks_two_or_three_questions(card):
 def test_every_forecasts_note_is_dated_and_links_to_its_entry(site, card, forecasts):
     ids = {li.get("id") for li in entries(card)}
     for essay in AUTHORS:
-        root = lxml.html.parse(str(site / "essays" / essay / "index.html")).getroot()
+        root = essay_with_notes(site, essay)
         header = root.cssselect("p.essay-hindsight")[0]
         link = header.cssselect("a")[0]
         assert resolve(site, f"essays/{essay}/", link.get("href"))[0].get("id") == essay

@@ -39,6 +39,35 @@ def test_a_marker_opens_its_note_beside_the_passage(page: Page, server):
     expect(note).to_be_hidden()
 
 
+def test_the_notes_are_fetched_once_when_a_note_is_first_opened(page: Page, server):
+    asked = []
+    page.on("request", lambda request: asked.append(request.url) if request.url.endswith("/notes.json") else None)
+    page.goto(server + ESSAY)
+    page.wait_for_load_state("networkidle")
+    assert asked == [], "nothing is fetched before a note is opened"
+    markers = page.locator(".annotation-marker a")
+    for i in (0, 1):
+        marker = markers.nth(i)
+        marker.scroll_into_view_if_needed()
+        marker.tap() if is_phone(page) else marker.click()
+        expect(note_of(page, marker).locator(".annotation-note__body p").first).to_be_visible()
+    assert asked == [server + ESSAY + "notes.json"]
+
+
+def test_a_note_that_cannot_be_fetched_says_so_and_links_to_its_page(page: Page, server):
+    page.route("**/notes.json", lambda route: route.abort())
+    page.goto(server + ESSAY)
+    marker = first_marker(page)
+    note = note_of(page, marker)
+    marker.tap() if is_phone(page) else marker.click()
+    expect(note).to_contain_text("This note could not be loaded here.")
+    expect(note.get_by_role("link", name="Read it on its page")).to_have_attribute("href", marker.get_attribute("href"))
+    page.unroute("**/notes.json")
+    for _ in range(2):  # closed, then opened again: it tries again
+        marker.tap() if is_phone(page) else marker.click()
+    expect(note.locator(".annotation-note__body")).not_to_be_empty()
+
+
 def test_the_keyboard_opens_and_closes_a_note(page: Page, server):
     page.goto(server + ESSAY)
     marker = first_marker(page)

@@ -23,9 +23,9 @@ def test_from_a_forecast_to_the_scorecard_and_back(page: Page, server):
         expect(page.locator("[data-annotation-status]")).to_have_text(f"{shown.count()} shown")
         if others.count():
             expect(others.first).to_be_hidden()
-        # A note's content waits in a <template> until it is opened: find a forecast's note there.
-        note_id = page.evaluate("""[...document.querySelectorAll('aside.annotation-note')].find(n =>
-            n.querySelector('template') && n.querySelector('template').content.querySelector('.hindsight-note a')).id""")
+        # A note's content is in the essay's notes file until it is opened: find a forecast's note there.
+        note_id = page.evaluate("""async () => { const notes = (await (await fetch('notes.json')).json()).notes;
+            return Object.keys(notes).find(id => notes[id].includes('#forecast-')); }""")
         forecast = page.locator(f"#{note_id}")
         marker = page.locator(f".annotation-marker a[aria-controls='{note_id}']")
         marker.scroll_into_view_if_needed()

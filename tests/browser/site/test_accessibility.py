@@ -113,7 +113,7 @@ def test_the_annotation_layer_shown_with_a_note_open_has_no_axe_violations(brows
     with essay_in(browser, server, palette) as page:
         page.get_by_role("button", name="Show annotations").wait_for()
         page.locator(".annotation-marker a").first.click()
-        page.locator("aside.annotation-note:not([hidden])").first.wait_for()
+        page.locator("aside.annotation-note:not([hidden]) .annotation-note__body").first.wait_for()  # fetched, filled
         problems = describe(f"annotation note open [{palette}]", violations(page))
         page.get_by_role("button", name="Show annotations").click()
         problems += describe(f"annotation layer hidden [{palette}]", violations(page))
