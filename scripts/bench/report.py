@@ -18,6 +18,14 @@ APPLIED = ("A diagnostic, not the goals' measure (those are judged on Lighthouse
            "the text is on screen; TBT says how long the page then keeps the main thread busy.")
 
 
+# Total blocking time counts the long tasks from the first contentful paint on: a page that paints
+# before its scripts start has their start-up counted; one that paints after, not.
+BLOCKING = ("Each run's FCP · TBT · blocking time of all long tasks (ms). TBT counts the long tasks' "
+            "time over 50 ms from the first contentful paint on; the last figure counts it from the "
+            "start of the load, so a page that paints before Material's start-up tasks and one that "
+            "paints after them compare (scripts/bench/lighthouse.py: blocking_all).")
+
+
 def lighthouse_section(lh: dict, title: str, goals: str = GOALS) -> list[str]:
     """The report's section for one Lighthouse comparison (scripts.bench.lighthouse.lighthouse_compare);
     ``goals`` is its last paragraph before the main thread's table."""
@@ -36,8 +44,17 @@ def lighthouse_section(lh: dict, title: str, goals: str = GOALS) -> list[str]:
                      f"{round(r.get('total-blocking-time', 0))} |")
     lines += ["", "Performance in each run: " + "; ".join(
                   f"{side} {', '.join(str(x) for x in lh[side].get('performance_runs', []))}"
-                  for side in ("edition", "bare")) + ".", "",
-              goals, ""]
+                  for side in ("edition", "bare")) + ".", ""]
+    if all("runs_ms" in lh[side] for side in ("edition", "bare")):
+        lines += [BLOCKING, "",
+                  "| | " + " | ".join(f"run {i + 1}" for i in range(lh["runs"])) + " | median |",
+                  "| --- |" + " --- |" * (lh["runs"] + 1)]
+        for side in ("edition", "bare"):
+            lines.append(f"| {side} | " + " | ".join(f"{f} · {t} · {b}" for f, t, b in lh[side]["runs_ms"])
+                         + f" | {round(lh[side].get('first-contentful-paint', 0))} · "
+                           f"{round(lh[side].get('total-blocking-time', 0))} · {round(lh[side].get('blocking_all', 0))} |")
+        lines.append("")
+    lines += [goals, ""]
     groups = sorted(set(lh["edition"].get("main_thread", {})) | set(lh["bare"].get("main_thread", {})),
                     key=lambda g: -lh["edition"].get("main_thread", {}).get(g, 0))
     if groups:

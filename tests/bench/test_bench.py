@@ -69,6 +69,27 @@ def test_report_section_shows_scores_main_thread_and_failures():
                for line in lines)
 
 
+def test_blocking_time_of_all_long_tasks_counts_those_before_the_first_paint_too():
+    # The edition's fixture: four long tasks, the first starting 5.7 ms before FCP (TBT counts
+    # only its part after FCP), the last long before it (TBT leaves it out).
+    edition, bare = lighthouse.scores(report("edition")), lighthouse.scores(report("bare"))
+    assert round(edition["total-blocking-time"]) == 502
+    assert edition["blocking_all"] == round(207.282 + 162.349 + 137.682 + 9.681) == 517
+    assert bare["blocking_all"] == round(187.892 + 50.653 + 17.727) == 256
+    assert lighthouse.blocking_all([{"duration": 50, "startTime": 0}, {"duration": 49, "startTime": 9}]) == 0
+
+
+def test_report_section_gives_each_runs_fcp_tbt_and_all_blocking_time():
+    edition, bare = lighthouse.scores(report("edition")), lighthouse.scores(report("bare"))
+    summary = lighthouse.summary({"edition": [edition, edition], "bare": [bare, bare]}, "/latest/essays/toucas/",
+                                 "/essays/toucas/", lighthouse.THROTTLING["simulate"])
+    assert summary["edition"]["runs_ms"] == [[1505, 502, 517]] * 2
+    lines = bench_report.lighthouse_section(summary, "## Lighthouse")
+    assert lines[lines.index(bench_report.BLOCKING) + 2] == "| | run 1 | run 2 | median |"
+    assert "| edition | 1505 · 502 · 517 | 1505 · 502 · 517 | 1505 · 502 · 517 |" in lines
+    assert "| bare | 1559 · 235 · 256 | 1559 · 235 · 256 | 1559 · 235 · 256 |" in lines
+
+
 def test_report_section_says_why_nothing_was_measured():
     lines = bench_report.lighthouse_section({"error": "Lighthouse not installed"}, "## Lighthouse")
     assert lines[-1] == "Not measured: Lighthouse not installed"
