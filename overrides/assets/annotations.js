@@ -32,10 +32,7 @@
 
   function notesOf(url) {
     if (!files[url]) {
-      files[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
-        if (!response.ok) { throw new Error(response.status); }
-        return response.json();
-      }).then(function (data) { return data.notes || {}; });
+      files[url] = editionFetchText(url).then(function (text) { return JSON.parse(text).notes || {}; });
       files[url].catch(function () { delete files[url]; });  /* a later opening tries again */
     }
     return files[url];

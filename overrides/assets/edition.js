@@ -14,9 +14,10 @@ function afterStartUp(fn) {
   window.addEventListener("DOMContentLoaded", function () { window.setTimeout(fn); });
 }
 
-/* Shared by the parts below and by the teachers' page (overrides/assets/teach.js): copying to
-   the clipboard (the selection where the clipboard API is not offered), telling screen readers
-   what happened (the page's live region), and a day as each citation style writes it. */
+/* Shared by the parts below, the teachers' page (overrides/assets/teach.js), the concept previews
+   and the annotation layer: copying to the clipboard (the selection where the clipboard API is
+   not offered), fetching a file of the site, telling screen readers what happened (the page's
+   live region), and a day as each citation style writes it. */
 function editionCopy(text) {
   "use strict";
   function bySelection() {
@@ -38,6 +39,15 @@ function editionCopy(text) {
     });
   }
   return bySelection() ? Promise.resolve() : Promise.reject(new Error("copy failed"));
+}
+
+function editionFetchText(url) {
+  "use strict";
+  /* A page or file of this site (relative addresses: local builds too), as text. */
+  return fetch(url, { credentials: "same-origin" }).then(function (response) {
+    if (!response.ok) { throw new Error(response.status); }
+    return response.text();
+  });
 }
 
 function editionAnnounce(message) {

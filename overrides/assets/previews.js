@@ -19,10 +19,7 @@
 
   function definition(url) {
     if (!cache[url]) {
-      cache[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
-        if (!response.ok) { throw new Error(response.status); }
-        return response.text();
-      }).then(function (html) {
+      cache[url] = editionFetchText(url).then(function (html) {  /* edition.js */
         var doc = new DOMParser().parseFromString(html, "text/html");
         var title = doc.querySelector("article h1");
         if (!title) { throw new Error("no title"); }
