@@ -37,7 +37,7 @@ EDITED = "docs/annotations/toucas/missile-defense-review-2019.md"  # the annotat
 EDITED_URL = "annotations/toucas/missile-defense-review-2019/"
 
 
-def run(repeats: int, scale: int, lighthouse_runs: int) -> dict:
+def run(repeats: int, scale: int, lighthouse_runs: int, applied_runs: int = 5) -> dict:
     work = Path(tempfile.mkdtemp(prefix="edition-bench-"))
     deployed = ExitStack()
     try:
@@ -90,7 +90,7 @@ def run(repeats: int, scale: int, lighthouse_runs: int) -> dict:
             # The same page really loaded at 4x CPU slowdown: the main thread's work, which the
             # simulation only estimates, as a low-end phone does it.
             "lighthouse_applied": lighthouse_compare(pages_root, prefix + "/essays/toucas/", work / "bare-site",
-                                                     "/essays/toucas/", lighthouse_runs, work,
+                                                     "/essays/toucas/", applied_runs, work,
                                                      site_url.rstrip("/"), throttling="devtools"),
         }
         return report
@@ -103,10 +103,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--scale", type=int, default=10)
-    parser.add_argument("--lighthouse-runs", type=int, default=7)
+    # Lighthouse's simulated runs of one page spread over 0.2 of its performance score on this
+    # machine (bench/report.md): the goal is judged on the median of 11 pairs; the diagnostic
+    # applied-throttling runs are only read for where the time goes.
+    parser.add_argument("--lighthouse-runs", type=int, default=11)
+    parser.add_argument("--applied-runs", type=int, default=5)
     parser.add_argument("--out", type=Path, default=ROOT / "bench")
     args = parser.parse_args(argv)
-    report = run(args.repeats, args.scale, args.lighthouse_runs)
+    report = run(args.repeats, args.scale, args.lighthouse_runs, args.applied_runs)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "report.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     (args.out / "report.md").write_text(markdown(report), encoding="utf-8")

@@ -30,10 +30,10 @@ from scripts.publishing import pagetypes
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-results" / "screenshots"  # git-ignored; CI may upload it
 
-# A stylesheet that has the browser draw every paragraph of an essay: edition.css lets it skip
-# those far from the screen (content-visibility), whose boxes are then only estimates. For tests
-# that measure the whole page at once.
-DRAW_ALL = ".essay-text > p.passage { content-visibility: visible !important; }"
+# A stylesheet that has the browser draw every block of an essay (paragraphs, captions, notes,
+# apparatus): edition.css lets it skip those far from the screen (content-visibility), whose
+# boxes are then only estimates. For tests that measure the whole page at once.
+DRAW_ALL = ".essay-text > * { content-visibility: visible !important; }"
 
 VIEWPORTS: dict[str, dict] = {
     "desktop": {"viewport": {"width": 1280, "height": 800}},

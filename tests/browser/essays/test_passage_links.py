@@ -171,6 +171,33 @@ def test_every_margin_control_is_whole_and_takes_clicks(page: Page, server, essa
     assert not broken, "\n".join(broken[:10])
 
 
+# Whether an element is drawn: false inside a block the browser skips for now (content-visibility).
+DRAWN = "(sel) => document.querySelector(sel).checkVisibility({contentVisibilityAuto: true})"
+
+
+def test_the_notes_and_apparatus_are_drawn_when_a_reader_reaches_them(page: Page, server):
+    """As the page loads, the blocks far down it (the notes, the textual apparatus) are not
+    drawn: the browser skips styling and laying them out (content-visibility, edition.css), as it
+    does the paragraphs there, while the top of the essay is. A note reference brings its note on
+    screen, drawn, its number painted and taking clicks; the apparatus is drawn when scrolled to."""
+    page.goto(f"{server}/essays/toucas/")
+    expect(page.locator(".passage-tools--ready")).to_have_count(page.locator(".passage-tools").count())
+    assert page.evaluate(DRAWN, "#toucas-s1 .passage-link")
+    for far in ("[id='fn:toucas-n3'] p", ".edition-editorial p", "#toucas-p26 .passage-link"):
+        assert not page.evaluate(DRAWN, far), f"{far} is drawn before a reader comes near it"
+    page.locator("a.footnote-ref[href='#fn:toucas-n3']").click()
+    note = page.locator("[id='fn:toucas-n3']")
+    expect(note).to_be_in_viewport()
+    assert page.evaluate(DRAWN, "[id='fn:toucas-n3'] .passage-link")
+    hit = page.evaluate("""() => { const link = document.querySelector('#toucas-n3 .passage-link');
+        const r = link.getBoundingClientRect();
+        return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === link; }""")
+    assert hit, "the number of note 3 is hidden or clipped"
+    page.locator(".edition-editorial p").first.scroll_into_view_if_needed()
+    expect(page.locator(".edition-editorial p").first).to_be_in_viewport()
+    assert page.evaluate(DRAWN, ".edition-editorial p")
+
+
 def test_a_passage_button_gets_its_hint_on_hover(page: Page, server):
     page.goto(f"{server}/essays/toucas/")
     button = page.locator("#toucas-p12 .passage-copy")
