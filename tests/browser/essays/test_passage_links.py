@@ -126,6 +126,12 @@ def test_nothing_moves_when_the_script_adds_the_passage_buttons(browser, server,
     assert not moved, moved[:5]
 
 
+# Whether a click at the middle of a passage's margin number reaches it (nothing covers or clips it).
+NUMBER_TAKES_CLICKS = """(pid) => { const link = document.getElementById(pid).querySelector('.passage-link');
+    const r = link.getBoundingClientRect();
+    return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === link; }"""
+
+
 @pytest.mark.parametrize("pid", ["toucas-p12", "toucas-n3", "toucas-c3", "toucas-h2", "fedasiuk-n14"])
 def test_margin_numbers_are_painted_and_take_clicks(page: Page, server, pid):
     """Each kind of passage's margin number, outside the text column, is painted and is what a
@@ -134,10 +140,7 @@ def test_margin_numbers_are_painted_and_take_clicks(page: Page, server, pid):
     page.goto(f"{server}/essays/{essay}/#{pid}")
     link = page.locator(f"[id='{pid}'] .passage-link").first
     expect(link).to_be_in_viewport()
-    hit = page.evaluate("""(pid) => { const link = document.getElementById(pid).querySelector('.passage-link');
-        const r = link.getBoundingClientRect();
-        return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === link; }""", pid)
-    assert hit, f"the number of {pid} is hidden or clipped"
+    assert page.evaluate(NUMBER_TAKES_CLICKS, pid), f"the number of {pid} is hidden or clipped"
 
 
 # Each margin control of one passage (scrolled to), and whether a point just inside each of its
@@ -189,10 +192,7 @@ def test_the_notes_and_apparatus_are_drawn_when_a_reader_reaches_them(page: Page
     note = page.locator("[id='fn:toucas-n3']")
     expect(note).to_be_in_viewport()
     assert page.evaluate(DRAWN, "[id='fn:toucas-n3'] .passage-link")
-    hit = page.evaluate("""() => { const link = document.querySelector('#toucas-n3 .passage-link');
-        const r = link.getBoundingClientRect();
-        return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === link; }""")
-    assert hit, "the number of note 3 is hidden or clipped"
+    assert page.evaluate(NUMBER_TAKES_CLICKS, "toucas-n3"), "the number of note 3 is hidden or clipped"
     page.locator(".edition-editorial p").first.scroll_into_view_if_needed()
     expect(page.locator(".edition-editorial p").first).to_be_in_viewport()
     assert page.evaluate(DRAWN, ".edition-editorial p")
