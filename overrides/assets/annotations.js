@@ -38,9 +38,10 @@
     return files[url];
   }
 
-  function paragraph(className, text) {
+  function status(text) {
+    /* What a note says while its content loads, or that it could not be loaded. */
     var p = document.createElement("p");
-    p.className = className;
+    p.className = "annotation-note__meta annotation-note__status";
     p.textContent = text;
     return p;
   }
@@ -51,13 +52,13 @@
     if (!source || note.hasAttribute("data-filled")) { return; }
     note.setAttribute("data-filled", "");
     note.setAttribute("aria-busy", "true");
-    note.replaceChildren(paragraph("annotation-note__meta annotation-note__status", "Loading the note…"));
+    note.replaceChildren(status("Loading the note…"));
     notesOf(new URL(source, document.baseURI).href).then(function (notes) {
       if (!(note.id in notes)) { throw new Error("no note " + note.id); }
       note.innerHTML = notes[note.id];  /* the edition's own HTML, sanitized when it was built */
     }).catch(function () {
       note.removeAttribute("data-filled");
-      var failed = paragraph("annotation-note__meta annotation-note__status", "This note could not be loaded here. ");
+      var failed = status("This note could not be loaded here. ");
       var page = document.createElement("a");
       page.setAttribute("href", link.getAttribute("href"));
       page.textContent = "Read it on its page";

@@ -18,8 +18,6 @@ APPLIED = ("A diagnostic, not the goals' measure (those are judged on Lighthouse
            "the text is on screen; TBT says how long the page then keeps the main thread busy.")
 
 
-# Total blocking time counts the long tasks from the first contentful paint on: a page that paints
-# before its scripts start has their start-up counted; one that paints after, not.
 BLOCKING = ("Each run's FCP · TBT · blocking time of all long tasks (ms). TBT counts the long tasks' "
             "time over 50 ms from the first contentful paint on; the last figure counts it from the "
             "start of the load, so a page that paints before Material's start-up tasks and one that "

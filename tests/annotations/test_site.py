@@ -10,7 +10,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from scripts.annotations import anchoring, checks, reading
+from scripts.annotations import anchoring, checks, layer, reading
 from scripts.citing import bib
 from tests.compare.test_site import resolve
 
@@ -31,7 +31,7 @@ def page(site: Path, url: str):
 
 def notes_file(site: Path, essay: str) -> dict[str, str]:
     """An essay's notes file (scripts/annotations/layer.py): note id -> its content's HTML."""
-    return json.loads((site / "essays" / essay / "notes.json").read_text(encoding="utf-8"))["notes"]
+    return json.loads((site / "essays" / essay / layer.NOTES).read_text(encoding="utf-8"))["notes"]
 
 
 def essay_with_notes(site: Path, essay: str):
@@ -73,7 +73,7 @@ def test_an_essay_page_carries_its_notes_places_and_its_notes_file_their_content
         root, notes = page(site, f"essays/{essay}/"), notes_file(site, essay)
         places = root.cssselect("aside.annotation-note")
         assert sorted(a.get("id") for a in places) == sorted(notes)
-        assert {a.get("data-content") for a in places} == {"notes.json"}
+        assert {a.get("data-content") for a in places} == {layer.NOTES}
         assert sorted(notes) == sorted(f"{a.anchor}-note" for a in annotations if a.essay == essay)
         assert not root.cssselect("aside.annotation-note *, aside.annotation-note template")
         links = 0
